@@ -1,0 +1,265 @@
+//! Metadata read off an article's own text, for folders that come without a manifest:
+//! the title, a publication date near the top, a byline, and every source the article
+//! says it draws on (source lines, numbered source lists, "according to X", wire
+//! datelines, links). Each citation keeps the span of the words that state it, so the
+//! provenance graph can point at the citing line.
+
+use super::outlets::{host_of, outlet_for_name, outlet_for_url};
+use super::Citation;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The first non-empty line, if it is short enough to be a headline.
+pub fn title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    (line.chars().count() <= 300).then(|| line.to_string())
+}
+
+static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}), (\d{4})\b",
+    )
+    .expect("valid regex")
+});
+static DAY_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{4})\b",
+    )
+    .expect("valid regex")
+});
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+
+/// A date written in the first lines (where a dateline stands), as YYYY-MM-DD.
+pub fn date(text: &str) -> Option<String> {
+    let head: String = text.lines().take(10).collect::<Vec<_>>().join("\n");
+    if let Some(c) = MONTH_DATE.captures(&head) {
+        return ymd(&c[3], month(&c[1])?, &c[2]);
+    }
+    if let Some(c) = DAY_MONTH_DATE.captures(&head) {
+        return ymd(&c[3], month(&c[2])?, &c[1]);
+    }
+    let c = ISO_DATE.captures(&head)?;
+    ymd(&c[1], c[2].parse().ok()?, &c[3])
+}
+
+/// Normalises a date given as text in any of the forms [`date`] reads.
+pub fn parse_date(s: &str) -> Option<String> {
+    date(s.trim())
+}
+
+fn month(name: &str) -> Option<u32> {
+    const M: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    M.iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
+    let d: u32 = d.parse().ok()?;
+    let y: u32 = y.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2200).contains(&y))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*By:? ([A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){1,3})\s*$")
+        .expect("valid regex")
+});
+static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][\p{L}'-]+(?: [A-Z][\p{L}.'-]+){1,2}$").expect("valid regex")
+});
+
+/// "By Jane Doe" near the top, or an author box at the end: a name line followed by a
+/// line naming a newsroom role.
+pub fn byline(text: &str) -> Option<String> {
+    let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
+    if let Some(c) = BY_LINE.captures(&head) {
+        return Some(c[1].to_string());
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let tail = lines.len().saturating_sub(6);
+    lines[tail..].windows(2).find_map(|w| {
+        let role = w[1].to_ascii_lowercase();
+        let is_role = [
+            "journalist",
+            "reporter",
+            "correspondent",
+            "editor",
+            "writer",
+            "columnist",
+        ]
+        .iter()
+        .any(|r| role.contains(r))
+            && w[1].split_whitespace().count() <= 4;
+        (NAME_LINE.is_match(w[0]) && is_role).then(|| w[0].to_string())
+    })
+}
+
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^\s*(?:source(?: reference)?|sources|originally published at|read more at)\s*:\s*(https?://\S+)")
+        .expect("valid regex")
+});
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"https?://[^\s<>"'\)\]]+"#).expect("valid regex"));
+static NUMBERED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*\[(\d{1,3})\]\s*(?:\n\s*)?([A-Z][\p{L}&.' -]{1,40}?)\s*:")
+        .expect("valid regex")
+});
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*[A-Z][A-Z .,'-]{1,40}\((AP|Reuters|AFP)\)\s*[—–-]").expect("valid regex")
+});
+static ATTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:according to|reported by|told|via|h/t|first reported by|citing)\s+",
+        r"((?:the )?[A-Z][\p{L}&.'-]*(?: [A-Z][\p{L}&.'-]*){0,3})",
+        r"|((?:The )?[A-Z][\p{L}&.'-]*(?: [A-Z][\p{L}&.'-]*){0,3}) (?:first )?reported\b"
+    ))
+    .expect("valid regex")
+});
+
+/// Every source the text says it draws on, in order of appearance, one per outlet.
+pub fn citations(text: &str) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
+    let mut push = |outlet: String, url: Option<String>, how: &str, start: usize, end: usize| {
+        if !out.iter().any(|c| c.outlet == outlet) {
+            out.push(Citation {
+                outlet,
+                url,
+                how: how.to_string(),
+                start: Some(start),
+                end: Some(end),
+            });
+        }
+    };
+    for c in SOURCE_LINE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let url = c[1].trim_end_matches(['.', ',', ')']).to_string();
+        if let Some(outlet) = url_outlet(&url) {
+            push(outlet, Some(url), "source line", m.start(), m.end());
+        }
+    }
+    for c in NUMBERED_SOURCE.captures_iter(text) {
+        let name = c[2].trim();
+        if let Some(outlet) = outlet_name(name, true) {
+            let m = c.get(0).expect("match");
+            let how = format!("[{}] in a numbered source list", &c[1]);
+            push(outlet, None, &how, m.start(), m.end());
+        }
+    }
+    for c in WIRE_DATELINE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let outlet = outlet_for_name(&c[1]).unwrap_or(&c[1]).to_string();
+        push(outlet, None, "wire dateline", m.start(), m.end());
+    }
+    for c in ATTRIBUTED.captures_iter(text) {
+        let name = c.get(1).or_else(|| c.get(2)).expect("one group matches");
+        if let Some(outlet) = outlet_name(name.as_str(), false) {
+            let m = c.get(0).expect("match");
+            let how = m.as_str().split_whitespace().next().unwrap_or("cites");
+            let how = format!("\"{}\" in the text", how.to_lowercase());
+            push(outlet, None, &how, m.start(), m.end());
+        }
+    }
+    for m in URL.find_iter(text) {
+        let url = m.as_str().trim_end_matches(['.', ',']);
+        if let Some(outlet) = url_outlet(url) {
+            push(outlet, Some(url.to_string()), "link", m.start(), m.end());
+        }
+    }
+    out
+}
+
+fn url_outlet(url: &str) -> Option<String> {
+    outlet_for_url(url)
+        .map(str::to_string)
+        .or_else(|| host_of(url))
+}
+
+/// A written name that is an outlet: one the table knows, or (in a source list, where
+/// anything named is a source) any short capitalised name; elsewhere only names shaped
+/// like a news organisation ("... News", "... Times").
+fn outlet_name(name: &str, in_source_list: bool) -> Option<String> {
+    let name = name.trim().trim_end_matches(['.', ',', '\'']);
+    if let Some(known) = outlet_for_name(name) {
+        return Some(known.to_string());
+    }
+    let bare = name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name);
+    let words = bare.split_whitespace().count();
+    const NEWSY: [&str; 12] = [
+        "News",
+        "Times",
+        "Post",
+        "Journal",
+        "Herald",
+        "Tribune",
+        "Press",
+        "Wire",
+        "Gazette",
+        "Telegraph",
+        "Agency",
+        "Network",
+    ];
+    let newsy = bare
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| NEWSY.contains(&w));
+    ((in_source_list && words <= 4) || (newsy && words >= 2)).then(|| bare.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates_bylines_and_titles() {
+        assert_eq!(
+            date("Title\n\nJanuary 2, 2026\nbody").as_deref(),
+            Some("2026-01-02")
+        );
+        assert_eq!(date("T\nJan. 5, 2025").as_deref(), Some("2025-01-05"));
+        assert_eq!(date("T\n3 March 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(date("no date here"), None);
+        assert_eq!(byline("T\nBy Jane Doe\nbody").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            byline("T\nbody\n\nCharlotte Reynolds\nPolitical Journalist\nBio.").as_deref(),
+            Some("Charlotte Reynolds")
+        );
+        assert_eq!(
+            title("\n  Headline here \nbody").as_deref(),
+            Some("Headline here")
+        );
+    }
+
+    #[test]
+    fn finds_citations_of_each_kind() {
+        let text = "T\nSource reference: https://www.foxnews.com/world/a\n[1]\nNewsweek: headline\n[2] AP: other\nWASHINGTON (AP) — text\nas Reuters reported on Monday, according to The Miami Herald.";
+        let c = citations(text);
+        let names: Vec<&str> = c.iter().map(|c| c.outlet.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Fox News", "Newsweek", "AP", "Reuters", "Miami Herald"]
+        );
+        let fox = &c[0];
+        assert_eq!(
+            &text[fox.start.unwrap()..fox.end.unwrap()],
+            "Source reference: https://www.foxnews.com/world/a"
+        );
+    }
+
+    #[test]
+    fn common_phrases_are_not_outlets() {
+        let c = citations("according to Venezuelan officials, the Pentagon reported losses.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+}

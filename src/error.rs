@@ -1,0 +1,22 @@
+//! The library's error type. Library code never prints and never exits: it returns these,
+//! and the binary decides how to report them.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: malformed manifest: {reason}")]
+    Manifest { path: PathBuf, reason: String },
+    #[error("no readable article in the given paths ({read} read, {skipped} skipped)")]
+    NothingReadable { read: usize, skipped: usize },
+    #[error("{0}")]
+    Usage(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

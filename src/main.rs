@@ -1,0 +1,21 @@
+//! The quotetrace binary: parse the command line, run the command, report errors once
+//! and set the exit status. All the work is in the library.
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => code.into(),
+        Err(e) => {
+            if cmd::is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("quotetrace: {e:#}");
+            cmd::Exit::Trouble.into()
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! What a quotation is doing: a full utterance (`statement`), a few quoted words inside
+//! the writer's own sentence (`fragment`), or a quoted label or scare quote (`term`);
+//! and what only looks like a quotation (a title of a work, a nickname in a speaker
+//! phrase), which is dropped.
+
+use super::lexicon as lex;
+use super::words::split;
+use crate::text::tokens;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Statement,
+    Fragment,
+    Term,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Statement => "statement",
+            QuoteKind::Fragment => "fragment",
+            QuoteKind::Term => "term",
+        }
+    }
+}
+
+const SUBJECTS: &[&str] = &[
+    "i", "we", "they", "you", "he", "she", "i'm", "we're", "they're", "you're", "he's", "she's",
+    "i've", "we've", "they've", "you've", "i'll", "we'll", "they'll", "you'll", "i'd", "we'd",
+    "they'd", "it's", "that's", "there's", "this", "there", "who",
+];
+
+const WORKS: &[&str] = &[
+    "book",
+    "novel",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "show",
+    "series",
+    "play",
+    "poem",
+    "titled",
+    "entitled",
+    "headlined",
+    "headline",
+    "memoir",
+    "documentary",
+    "essay",
+    "op-ed",
+];
+
+const NICKNAME: &[&str] = &["name", "nicknamed", "nickname", "aka", "as"];
+
+/// The kind of a quotation, or None when it is not a quotation at all.
+/// `pre` is the writer's prose before it in the same sentence (quotes masked).
+pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
+    let words = tokens(inner);
+    let n = words.len();
+    let pre_words = split(pre, 0);
+    let last: Vec<String> = pre_words.iter().rev().take(3).map(|w| w.lower()).collect();
+    let prev = last.first().map(String::as_str).unwrap_or("");
+    let trimmed = inner.trim();
+    if n == 0 {
+        return None;
+    }
+    if n <= 3 && NICKNAME.contains(&prev) && title_case(trimmed) {
+        return None;
+    }
+    if title_case(trimmed) && n >= 2 && last.iter().any(|w| WORKS.contains(&w.as_str())) {
+        return None;
+    }
+    let first_alpha = trimmed.chars().find(|c| c.is_alphabetic());
+    let starts_upper = first_alpha.is_some_and(char::is_uppercase);
+    let has_subject = words.iter().any(|t| SUBJECTS.contains(&t.norm.as_str()));
+    let pre_trim = pre.trim_end();
+    let embedded = !pre_trim.is_empty() && !pre_trim.ends_with([',', ':', '—', '–', '-']);
+    let terminal_inside = trimmed
+        .trim_end_matches(['.', '!', '?', ',', '…'])
+        .contains(['.', '!', '?']);
+    let ends_terminal = trimmed.ends_with(['.', '!', '?']);
+    let labelled = lex::LABEL_CUES.contains(&prev)
+        || lex::is_determiner(prev)
+        || matches!(
+            prev,
+            "so-called" | "of" | "as" | "word" | "term" | "phrase" | "label"
+        );
+    if n <= 5 && embedded && labelled && !ends_terminal && !terminal_inside && !has_subject {
+        return Some(QuoteKind::Term);
+    }
+    let statement = (starts_upper && n >= 3 && !(embedded && !has_subject && n <= 6))
+        || (n >= 5 && has_subject)
+        || (!embedded && n >= 3);
+    Some(if statement {
+        QuoteKind::Statement
+    } else {
+        QuoteKind::Fragment
+    })
+}
+
+/// "One Hundred Years of Solitude": every word of four letters or more capitalised.
+fn title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && !s.trim_end().ends_with([',', '!', '?'])
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 4 || words.len() == 1)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_on_news_sentences() {
+        use QuoteKind::*;
+        assert_eq!(classify("ready", "Maduro declared he’s "), Some(Fragment));
+        assert_eq!(classify("armed conflict", "part of an "), Some(Term));
+        assert_eq!(
+            classify("narco-trafficking networks", "to break up what it calls "),
+            Some(Term)
+        );
+        assert_eq!(
+            classify("If they want oil, Venezuela is ready,", ""),
+            Some(Statement)
+        );
+        assert_eq!(
+            classify(
+                "talk about it in a few days.",
+                "stating only that he could "
+            ),
+            Some(Fragment)
+        );
+        assert_eq!(
+            classify(
+                "they're using threats and force to get what they want,",
+                "He claimed that "
+            ),
+            Some(Statement)
+        );
+        assert_eq!(
+            classify("One Hundred Years of Solitude", "his favorite book is "),
+            None
+        );
+        assert_eq!(classify("Shorty.", "a man who goes by the name "), None);
+    }
+}

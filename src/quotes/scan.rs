@@ -1,0 +1,455 @@
+//! Finding quotation spans: which quote marks open, which close, which are apostrophes,
+//! inch marks or parts of a URL. News uses every convention at once: curly and straight,
+//! double and single (British style), guillemets and German low marks, nested quotes,
+//! quotes left unclosed, and quotes that run over several paragraphs with a reopening
+//! mark on each. The scan is one left-to-right pass per paragraph with a stack of open
+//! marks; each mark's role comes from its glyph and what stands on either side of it.
+//!
+//! Cost: linear in the text, except that an unclosed quote's paragraph is rescanned once
+//! from where the quote was judged to end.
+
+use super::sentence;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Quote-mark families: a closing mark must be of the family of the mark it closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Double,
+    Single,
+    Guillemet,
+}
+
+/// One top-level quotation found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The quoted words: `text[start..end]`.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset just past the closing mark (`end` when there is none).
+    pub close: usize,
+    pub terminated: bool,
+    pub class: Class,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    class: Class,
+    at: usize,
+    len: usize,
+}
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("valid regex"));
+
+/// Elided words that start with an apostrophe ('em, 'n', 'til, '90s).
+const ELISIONS: &[&str] = &[
+    "em", "n", "til", "tis", "twas", "cause", "bout", "round", "nuff", "ol",
+];
+
+fn class_of(c: char) -> Option<Class> {
+    match c {
+        '"' | '“' | '”' | '„' | '‟' => Some(Class::Double),
+        '\'' | '‘' | '’' | '‚' | '‛' => Some(Class::Single),
+        '«' | '»' => Some(Class::Guillemet),
+        _ => None,
+    }
+}
+
+fn opens_after(c: char) -> bool {
+    c.is_whitespace()
+        || class_of(c).is_some()
+        || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | ';' | '…')
+}
+
+fn closes_before(c: char) -> bool {
+    c.is_whitespace()
+        || class_of(c).is_some()
+        || matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/' | '…'
+        )
+}
+
+/// All top-level quotations of `text`, in order.
+pub fn scan(text: &str) -> Vec<Span> {
+    let paragraphs = paragraphs(text);
+    let mut out = Vec::new();
+    let mut carry: Option<Mark> = None;
+    for (n, &(start, end)) in paragraphs.iter().enumerate() {
+        let mut from = start;
+        let mut stack = Vec::new();
+        if let Some(outer) = carry.take() {
+            // Skip the reopening mark of a quote continued from the paragraph before.
+            let lead = text[start..end].len() - text[start..end].trim_start().len();
+            let c = text[start + lead..].chars().next().unwrap_or(' ');
+            from = start + lead + c.len_utf8();
+            stack.push(outer);
+        }
+        let open = scan_range(text, from, end, stack, &mut out);
+        let Some(outer) = open else { continue };
+        let cut = narration_cut(text, outer.at + outer.len, end);
+        let next = paragraphs.get(n + 1).map(|&(s, e)| &text[s..e]);
+        let reopens = next.is_some_and(|p| {
+            let t = p.trim_start();
+            let mut cs = t.chars();
+            let first = cs.next();
+            first.and_then(class_of) == Some(outer.class)
+                && cs.next().is_some_and(|c| !c.is_whitespace())
+        });
+        if cut.is_none() && reopens {
+            carry = Some(outer);
+            continue;
+        }
+        let stop = cut.unwrap_or(end);
+        let qend = trim_end(text, outer.at + outer.len, stop);
+        out.push(Span {
+            open: outer.at,
+            start: outer.at + outer.len,
+            end: qend,
+            close: qend,
+            terminated: false,
+            class: outer.class,
+        });
+        if let Some(cut) = cut {
+            // The writer's voice resumes: its own quotes are scanned afresh, once.
+            if let Some(again) = scan_range(text, cut, end, Vec::new(), &mut out) {
+                let qend = trim_end(text, again.at + again.len, end);
+                out.push(Span {
+                    open: again.at,
+                    start: again.at + again.len,
+                    end: qend,
+                    close: qend,
+                    terminated: false,
+                    class: again.class,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|s| s.open);
+    out.retain(|s| s.end > s.start);
+    out
+}
+
+/// Line ranges with some text on them, `\r` excluded.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !body.trim().is_empty() {
+            out.push((start, start + body.len()));
+        }
+        start += line.len();
+    }
+    out
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end().len()
+}
+
+/// Scans `text[from..end]` with an initial stack; pushes closed top-level quotes to `out`
+/// and returns the outermost mark still open at the end, if any.
+fn scan_range(
+    text: &str,
+    from: usize,
+    end: usize,
+    mut stack: Vec<Mark>,
+    out: &mut Vec<Span>,
+) -> Option<Mark> {
+    let para = &text[..end];
+    let urls: Vec<(usize, usize)> = URL
+        .find_iter(&text[from..end])
+        .map(|m| (from + m.start(), from + m.end()))
+        .collect();
+    let chars: Vec<(usize, char)> = text[from..end]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .collect();
+    let before_from = text[..from].chars().next_back();
+    for k in 0..chars.len() {
+        let (at, c) = chars[k];
+        let Some(class) = class_of(c) else { continue };
+        if urls.iter().any(|&(s, e)| at >= s && at < e) {
+            continue;
+        }
+        let prev = if k == 0 {
+            before_from.filter(|_| from > 0 && !text[..from].ends_with('\n'))
+        } else {
+            Some(chars[k - 1].1)
+        };
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let open_here = stack.iter().any(|m| m.class == class);
+        let Some(role) = role(c, class, prev, next, open_here, &chars[k + 1..]) else {
+            continue;
+        };
+        let mark = Mark {
+            class,
+            at,
+            len: c.len_utf8(),
+        };
+        let closes = match role {
+            Role::Close => true,
+            Role::Either => open_here,
+            Role::Open => false,
+        };
+        if closes {
+            let Some(pos) = stack.iter().rposition(|m| m.class == class) else {
+                continue;
+            };
+            if pos == 0 {
+                let outer = stack[0];
+                out.push(Span {
+                    open: outer.at,
+                    start: outer.at + outer.len,
+                    end: at,
+                    close: at + mark.len,
+                    terminated: true,
+                    class,
+                });
+            }
+            stack.truncate(pos);
+            continue;
+        }
+        if open_here {
+            match stack.iter().position(|m| m.class == class) {
+                // A second opener of the outer family: the first quote was never closed.
+                Some(0) => {
+                    let outer = stack[0];
+                    let stop = narration_cut(para, outer.at + outer.len, at).unwrap_or(at);
+                    let qend = trim_end(text, outer.at + outer.len, stop);
+                    out.push(Span {
+                        open: outer.at,
+                        start: outer.at + outer.len,
+                        end: qend,
+                        close: qend,
+                        terminated: false,
+                        class,
+                    });
+                    stack.clear();
+                }
+                // A nested opener that never closed: it was an apostrophe after all.
+                Some(pos) => stack.truncate(pos),
+                None => {}
+            }
+        }
+        stack.push(mark);
+    }
+    stack.first().copied()
+}
+
+/// What a mark does here, or None when it is no quote mark at all (apostrophe, inch
+/// mark, a mark inside a word).
+fn role(
+    c: char,
+    class: Class,
+    prev: Option<char>,
+    next: Option<char>,
+    open_here: bool,
+    rest: &[(usize, char)],
+) -> Option<Role> {
+    let left = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_after);
+    let right = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+    match class {
+        Class::Double => {
+            if c == '"'
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && inch_mark(open_here, next, rest)
+            {
+                return None;
+            }
+            match c {
+                '„' | '‟' => Some(Role::Open),
+                '“' if right && !left && open_here => Some(Role::Close),
+                '“' => Some(Role::Open),
+                '”' if left && !right && !open_here => Some(Role::Open),
+                '”' => Some(Role::Close),
+                _ => flank_role(left, right),
+            }
+        }
+        Class::Guillemet => match c {
+            '«' if right && !left && open_here => Some(Role::Close),
+            '«' => Some(Role::Open),
+            _ if left && !right && !open_here => Some(Role::Open),
+            _ => Some(Role::Close),
+        },
+        Class::Single => {
+            if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            if left && !right {
+                return (!elision(rest)).then_some(Role::Open);
+            }
+            if right && !left {
+                if !open_here {
+                    return None;
+                }
+                if prev.is_some_and(|p| p == 's' || p == 'S') && possessive(next, rest) {
+                    return None;
+                }
+                return Some(Role::Close);
+            }
+            None
+        }
+    }
+}
+
+fn flank_role(left: bool, right: bool) -> Option<Role> {
+    match (left, right) {
+        (true, false) => Some(Role::Open),
+        (false, true) => Some(Role::Close),
+        (true, true) => Some(Role::Either),
+        (false, false) => None,
+    }
+}
+
+/// '90s, 'em, rock 'n' roll: an apostrophe standing for missing letters.
+fn elision(rest: &[(usize, char)]) -> bool {
+    let word: String = rest
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let lower = word.to_lowercase();
+    ELISIONS.contains(&lower.as_str())
+        || (word.len() >= 2
+            && word.chars().take(2).all(|c| c.is_ascii_digit())
+            && (word.len() == 2 || word.ends_with('s')))
+}
+
+/// "Jones' cow": an s-final word, then running text, and a later mark that could close
+/// the open quote instead. Looks ahead a bounded distance.
+fn possessive(next: Option<char>, rest: &[(usize, char)]) -> bool {
+    if !next.is_some_and(char::is_whitespace) {
+        return false;
+    }
+    if !rest.get(1).is_some_and(|&(_, c)| c.is_alphanumeric()) {
+        return false;
+    }
+    let n = rest.len().min(400);
+    (1..n).any(|i| {
+        class_of(rest[i].1) == Some(Class::Single)
+            && !rest[i - 1].1.is_whitespace()
+            && rest.get(i + 1).is_none_or(|&(_, c)| closes_before(c))
+    })
+}
+
+/// 5'10", a 12" pipe: a double mark after a digit that measures rather than quotes.
+fn inch_mark(open_here: bool, next: Option<char>, rest: &[(usize, char)]) -> bool {
+    if !open_here {
+        return true;
+    }
+    // Inside a quote it is an inch mark only if running text follows and a later mark
+    // can still close the quote.
+    next.is_some_and(char::is_whitespace)
+        && rest.get(1).is_some_and(|&(_, c)| c.is_lowercase())
+        && rest
+            .iter()
+            .skip(2)
+            .any(|&(_, c)| class_of(c) == Some(Class::Double))
+}
+
+/// Where an unclosed quote stops because the writer's voice resumes: the start of the
+/// first sentence after the quote's first one that narrates about a third person.
+fn narration_cut(text: &str, start: usize, end: usize) -> Option<usize> {
+    let body = &text[start..end];
+    sentence::starts(body)
+        .into_iter()
+        .find(|&s| {
+            let sent_end = sentence::starts(&body[s..])
+                .first()
+                .map_or(body.len(), |e| s + e);
+            narrates(&body[s..sent_end])
+        })
+        .map(|s| start + s)
+}
+
+fn narrates(sentence: &str) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "he" | "his" | "him" | "she" | "her" | "hers"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<(String, bool)> {
+        scan(t)
+            .into_iter()
+            .map(|s| (t[s.start..s.end].to_string(), s.terminated))
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly() {
+        assert_eq!(
+            texts("He said, \"I love cats!\""),
+            [("I love cats!".into(), true)]
+        );
+        assert_eq!(texts("“Hello,” he said, “how are you?”").len(), 2);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert_eq!(
+            texts("He remarked, 'We're willing to talk if they've proof.'"),
+            [("We're willing to talk if they've proof.".into(), true)]
+        );
+        assert_eq!(
+            texts("\"Where are the horses' carrots?\" he asked."),
+            [("Where are the horses' carrots?".into(), true)]
+        );
+        assert_eq!(
+            texts("'I said that Jones' cow was better,' he said."),
+            [("I said that Jones' cow was better,".into(), true)]
+        );
+        assert!(texts("the '90s and rock 'n' roll").is_empty());
+    }
+
+    #[test]
+    fn inches_and_urls_are_not_marks() {
+        assert!(texts("He is 5'10\" and carries a 12\" pipe.").is_empty());
+        assert!(texts("see https://x.com/a\"b and go").is_empty());
+    }
+
+    #[test]
+    fn unclosed_quote_ends_where_the_writer_resumes() {
+        let t =
+            "Maduro declared, \"Venezuela is ready to deal with the U.S. He emphasized data. More.";
+        assert_eq!(
+            texts(t),
+            [("Venezuela is ready to deal with the U.S.".into(), false)]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one() {
+        let t = "Words \"Hello,\n\n \"I am second.\n\n\"I am last.\" more";
+        assert_eq!(
+            texts(t),
+            [("Hello,\n\n \"I am second.\n\n\"I am last.".into(), true)]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(
+            texts("He told everyone, \"This 'burger' is good.\""),
+            [("This 'burger' is good.".into(), true)]
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! Sentence boundaries in news prose. A plain splitter breaks after "Mr." and "U.S." and
+//! cannot tell that "the U.S. He emphasized" ends a sentence while "U.S. Army" does not;
+//! this one knows titles, initials and abbreviations that can end a sentence.
+
+/// Titles and abbreviations that never end a sentence.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "rev", "mt", "no", "vol", "fig", "vs", "cf", "e.g", "i.e", "adm", "cmdr", "maj", "supt",
+    "insp", "pres", "hon", "messrs", "mme", "mlle", "sr", "ft", "jan", "feb", "aug", "sept", "oct",
+    "nov", "dec", "approx", "dept", "est",
+];
+
+/// Words that start a sentence after an abbreviation that may end one ("the U.S. He ...").
+const STARTERS: &[&str] = &[
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "If",
+    "As",
+    "So",
+    "Yet",
+    "Still",
+    "Meanwhile",
+    "However",
+    "For",
+    "Since",
+    "Some",
+    "Many",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Officials",
+    "Critics",
+];
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+}
+
+/// Byte offsets where a new sentence starts in `text` (0 not included).
+pub fn starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Closing marks that belong to the sentence just ended.
+        let mut j = i + c.len_utf8();
+        while let Some(d) = text[j..].chars().next() {
+            if is_closing(d) || matches!(d, '.' | '!' | '?') {
+                j += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let ws_end = j + text[j..].len() - text[j..].trim_start().len();
+        if ws_end == j || ws_end >= text.len() {
+            continue;
+        }
+        let next = text[ws_end..].chars().next().unwrap_or(' ');
+        if !(next.is_uppercase() || next.is_numeric() || is_opening(next)) {
+            continue;
+        }
+        if c == '.' && !period_ends_sentence(&text[..i], &text[ws_end..]) {
+            continue;
+        }
+        out.push(ws_end);
+        while iter.peek().is_some_and(|&(k, _)| k < ws_end) {
+            iter.next();
+        }
+    }
+    out
+}
+
+/// Whether the period at the end of `before` ends a sentence, given what comes `after`.
+fn period_ends_sentence(before: &str, after: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || is_opening(c) || c == '—')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    if NEVER_FINAL.contains(&lower.as_str()) {
+        return false;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    // An initial ("J. Smith").
+    if letters.len() == 1 && word.chars().count() == 1 && letters[0].is_uppercase() {
+        return false;
+    }
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
+    let may_end =
+        dotted || ["inc", "corp", "ltd", "jr", "co", "etc", "bros"].contains(&lower.as_str());
+    if may_end {
+        let next_word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+        return STARTERS.contains(&next_word.as_str());
+    }
+    true
+}
+
+/// Sentence ranges `(start, end)` covering `text`.
+pub fn ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev = 0;
+    for s in starts(text) {
+        out.push((prev, s));
+        prev = s;
+    }
+    out.push((prev, text.len()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        ranges(t).into_iter().map(|(a, b)| t[a..b].trim()).collect()
+    }
+
+    #[test]
+    fn knows_titles_and_abbreviations() {
+        assert_eq!(
+            split("Mr. Podesta spoke. Dr. Who left."),
+            ["Mr. Podesta spoke.", "Dr. Who left."]
+        );
+        assert_eq!(
+            split("a deal with the U.S. He emphasized it. The U.S. Army came."),
+            [
+                "a deal with the U.S.",
+                "He emphasized it.",
+                "The U.S. Army came."
+            ]
+        );
+        assert_eq!(
+            split("“Go,” he said. “Now!” She ran."),
+            ["“Go,” he said.", "“Now!”", "She ran."]
+        );
+        assert_eq!(
+            split("J. R. Smith came. Then left."),
+            ["J. R. Smith came.", "Then left."]
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! Words of a stretch of prose as attribution reads them: the word without surrounding
+//! punctuation, its byte span, and whether a comma or colon follows it (commas mark
+//! appositives, colons introduce quotes).
+
+/// A word of prose with the punctuation that matters to attribution.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub s: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub comma: bool,
+    pub colon: bool,
+    /// A sentence-internal break follows: a dash, semicolon or parenthesis.
+    pub brk: bool,
+}
+
+impl Word<'_> {
+    pub fn lower(&self) -> String {
+        self.s.to_lowercase()
+    }
+
+    pub fn capitalised(&self) -> bool {
+        self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn lead_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '„' | '-' | '—' | '–' | '*' | '•'
+    )
+}
+
+fn is_abbrev(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let core = lower.trim_end_matches('.');
+    (core.contains('.') && core.split('.').all(|p| p.chars().count() == 1))
+        || (core.chars().count() == 1 && core.chars().all(char::is_uppercase))
+        || matches!(
+            core,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "gen"
+                | "col"
+                | "lt"
+                | "sgt"
+                | "capt"
+                | "st"
+                | "rev"
+                | "jr"
+                | "sr"
+                | "adm"
+                | "u.s"
+                | "u.k"
+        )
+}
+
+/// Splits `text` (a slice starting at byte `base` of the article) into words.
+pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut pos = 0;
+    for chunk in text.split_inclusive(char::is_whitespace) {
+        let at = pos;
+        pos += chunk.len();
+        let raw = chunk.trim_end();
+        let lead = raw.len() - raw.trim_start_matches(lead_punct).len();
+        let mut body = &raw[lead..];
+        let mut comma = false;
+        let mut colon = false;
+        let mut brk = false;
+        loop {
+            let Some(c) = body.chars().next_back() else {
+                break;
+            };
+            let keep_period = c == '.' && is_abbrev(body);
+            if c.is_alphanumeric() || keep_period {
+                break;
+            }
+            match c {
+                ',' => comma = true,
+                ':' => colon = true,
+                ';' | ')' | ']' | '—' | '–' => brk = true,
+                _ => {}
+            }
+            body = &body[..body.len() - c.len_utf8()];
+        }
+        if body.is_empty() {
+            // A lone dash or punctuation: a break in the phrase.
+            if let Some(last) = out.last_mut() {
+                last.brk |= raw.contains(['—', '–', '-', ';', '(', ')']);
+                last.comma |= raw.contains(',');
+                last.colon |= raw.contains(':');
+            }
+            continue;
+        }
+        let start = base + at + lead;
+        out.push(Word {
+            s: body,
+            start,
+            end: start + body.len(),
+            comma,
+            colon,
+            brk,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_abbreviations_and_marks_commas() {
+        let w = split("Mr. Podesta, a U.S. aide, said: (yes)", 10);
+        let s: Vec<&str> = w.iter().map(|w| w.s).collect();
+        assert_eq!(s, ["Mr.", "Podesta", "a", "U.S.", "aide", "said", "yes"]);
+        assert!(w[1].comma && w[4].comma && w[5].colon);
+        assert_eq!(w[0].start, 10);
+    }
+}
