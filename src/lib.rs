@@ -20,10 +20,12 @@
 //! assert_eq!(found[0].speaker.as_deref(), Some("Maduro"));
 //! ```
 
+pub mod align;
 pub mod corpus;
 pub mod error;
 pub mod quotes;
 pub mod render;
 pub mod text;
+pub mod variants;
 
 pub use error::{Error, Result};

@@ -3,6 +3,7 @@
 //! and the exit codes.
 
 mod extract;
+mod quotes;
 
 use crate::cli::{Cli, Command};
 use anyhow::Context as _;
@@ -41,6 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let session = Session { quiet: cli.quiet };
     match cli.command {
         Command::Extract(a) => extract::run(a, &session),
+        Command::Quotes(a) => quotes::run(a, &session),
         _ => anyhow::bail!("not yet"),
     }
 }

@@ -8,6 +8,7 @@
 //!   `context`), `utterance`.
 
 use crate::quotes::Quote;
+use crate::variants::Cluster;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -35,4 +36,87 @@ pub fn quotes_json<W: Write>(out: &mut W, quotes: &[Quote]) -> io::Result<()> {
         quotes: &'a [Quote],
     }
     write(out, &Doc { quotes })
+}
+
+/// `quotes --format json`: `{"clusters":[{"id","reference","reference_quote","speakers",
+/// "articles","outlets","members":[{"quote","article","start","end","line","column",
+/// "text","speaker","kind","relation","parent","similarity","containment","diff"}]}]}`.
+#[derive(Serialize)]
+pub struct ClusterDoc<'a> {
+    pub clusters: Vec<ClusterView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ClusterView<'a> {
+    pub id: usize,
+    pub reference: &'a str,
+    pub reference_quote: &'a str,
+    pub speakers: &'a [String],
+    pub articles: &'a [String],
+    pub outlets: &'a [String],
+    pub members: Vec<MemberView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MemberView<'a> {
+    pub quote: &'a str,
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+    pub kind: crate::quotes::QuoteKind,
+    pub relation: crate::variants::Relation,
+    pub parent: Option<&'a str>,
+    pub similarity: f64,
+    pub containment: f64,
+    pub diff: &'a [crate::align::Op],
+}
+
+pub fn cluster_views<'a>(quotes: &'a [Quote], clusters: &[&'a Cluster]) -> Vec<ClusterView<'a>> {
+    clusters
+        .iter()
+        .map(|c| ClusterView {
+            id: c.id,
+            reference: &quotes[c.reference].text,
+            reference_quote: &quotes[c.reference].id,
+            speakers: &c.speakers,
+            articles: &c.articles,
+            outlets: &c.outlets,
+            members: c
+                .members
+                .iter()
+                .map(|m| {
+                    let q = &quotes[m.quote];
+                    MemberView {
+                        quote: &q.id,
+                        article: &q.article,
+                        start: q.start,
+                        end: q.end,
+                        line: q.line,
+                        column: q.column,
+                        text: &q.text,
+                        speaker: q.speaker.as_deref(),
+                        kind: q.kind,
+                        relation: m.relation,
+                        parent: m.parent.map(|p| quotes[p].id.as_str()),
+                        similarity: m.similarity,
+                        containment: m.containment,
+                        diff: &m.diff,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub fn clusters<W: Write>(out: &mut W, quotes: &[Quote], clusters: &[&Cluster]) -> io::Result<()> {
+    write(
+        out,
+        &ClusterDoc {
+            clusters: cluster_views(quotes, clusters),
+        },
+    )
 }

@@ -1,8 +1,10 @@
 //! Plain-text reports for people: one claim per line with the place it points to.
 
+use crate::align::Op;
 use crate::corpus::Article;
 use crate::quotes::Quote;
 use crate::text::shorten;
+use crate::variants::{Cluster, Relation};
 use std::io::{self, Write};
 
 /// `extract` as text: per article, each quote with line:column, kind and speaker.
@@ -32,4 +34,157 @@ pub fn quotes<W: Write>(out: &mut W, articles: &[Article], quotes: &[Quote]) -> 
         )?;
     }
     Ok(())
+}
+
+/// The words of a quote as written, for showing diffs (positions match the interned
+/// word ids the diff was computed on).
+pub fn display_words(text: &str) -> Vec<String> {
+    crate::text::tokens(text)
+        .into_iter()
+        .map(|t| text[t.start..t.end].to_string())
+        .collect()
+}
+
+/// A compact inline word diff: `… ready for U.S. [-investment-]{+investments+}, like …`.
+/// Long runs of equal words are elided to their ends.
+pub fn inline_diff(ops: &[Op], reference: &[String], variant: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let n = ops.len();
+    for (i, op) in ops.iter().enumerate() {
+        match *op {
+            Op::Equal {
+                reference: r, len, ..
+            } => {
+                let words = &reference[r..(r + len).min(reference.len())];
+                let keep = 3;
+                if words.len() <= 2 * keep + 1 {
+                    parts.push(words.join(" "));
+                } else {
+                    let head = if i == 0 {
+                        Vec::new()
+                    } else {
+                        words[..keep].to_vec()
+                    };
+                    let tail = if i + 1 == n {
+                        Vec::new()
+                    } else {
+                        words[words.len() - keep..].to_vec()
+                    };
+                    let mut s = head.join(" ");
+                    if !s.is_empty() {
+                        s.push(' ');
+                    }
+                    s.push('…');
+                    if !tail.is_empty() {
+                        s.push(' ');
+                        s.push_str(&tail.join(" "));
+                    }
+                    parts.push(s);
+                }
+            }
+            Op::Delete { reference: r, len } => {
+                parts.push(format!("[-{}-]", slice(reference, r, len)));
+            }
+            Op::Insert { variant: v, len } => {
+                parts.push(format!("{{+{}+}}", slice(variant, v, len)));
+            }
+            Op::Replace {
+                reference: r,
+                reference_len,
+                variant: v,
+                variant_len,
+            } => {
+                parts.push(format!(
+                    "[-{}-]{{+{}+}}",
+                    slice(reference, r, reference_len),
+                    slice(variant, v, variant_len)
+                ));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return "(no words)".into();
+    }
+    parts.join(" ")
+}
+
+fn slice(words: &[String], at: usize, len: usize) -> String {
+    words
+        .get(at..(at + len).min(words.len()))
+        .unwrap_or(&[])
+        .join(" ")
+}
+
+/// `quotes` as text: clusters by spread, each reference then its variants.
+pub fn clusters<W: Write>(
+    out: &mut W,
+    articles: &[Article],
+    quotes: &[Quote],
+    clusters: &[&Cluster],
+) -> io::Result<()> {
+    for (n, c) in clusters.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let r = &quotes[c.reference];
+        let speakers = if c.speakers.is_empty() {
+            "(unattributed)".to_string()
+        } else {
+            c.speakers.join(", ")
+        };
+        writeln!(
+            out,
+            "#{} “{}”",
+            c.id,
+            shorten(&r.text.replace('\n', " "), 160)
+        )?;
+        writeln!(
+            out,
+            "   speaker: {speakers} · {} outlet(s): {} · {} rendering(s)",
+            c.outlets.len(),
+            c.outlets.join("; "),
+            c.members.len()
+        )?;
+        let ref_words = display_words(&r.text);
+        for m in &c.members {
+            let q = &quotes[m.quote];
+            let label = articles[q.article_index].label();
+            let at = format!("{}:{}:{}", q.article, q.line, q.column);
+            if m.parent.is_none() {
+                writeln!(
+                    out,
+                    "   = {:<7} {:<12} reference            [{}]",
+                    q.id,
+                    at,
+                    shorten(&label, 30)
+                )?;
+                continue;
+            }
+            let diff = inline_diff(&m.diff, &ref_words, &display_words(&q.text));
+            writeln!(
+                out,
+                "   ~ {:<7} {:<12} sim {:.2} in {:.2} {:<10} [{}] {}",
+                q.id,
+                at,
+                m.similarity,
+                m.containment,
+                relation_name(m.relation),
+                shorten(&label, 30),
+                diff
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn relation_name(r: Relation) -> &'static str {
+    match r {
+        Relation::Reference => "reference",
+        Relation::Identical => "identical",
+        Relation::Contained => "contained",
+        Relation::Spliced => "spliced",
+        Relation::Edited => "edited",
+        Relation::SharedRun => "shared-run",
+        Relation::Fragment => "fragment",
+    }
 }
