@@ -22,6 +22,7 @@
 
 pub mod align;
 pub mod corpus;
+pub mod drift;
 pub mod error;
 pub mod quotes;
 pub mod render;

@@ -2,6 +2,7 @@
 //! lives here: loading the corpus with a report of what was skipped, the output stream,
 //! and the exit codes.
 
+mod drift;
 mod extract;
 mod quotes;
 
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Extract(a) => extract::run(a, &session),
         Command::Quotes(a) => quotes::run(a, &session),
+        Command::Drift(a) => drift::run(a, &session),
         _ => anyhow::bail!("not yet"),
     }
 }

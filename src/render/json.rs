@@ -120,3 +120,14 @@ pub fn clusters<W: Write>(out: &mut W, quotes: &[Quote], clusters: &[&Cluster]) 
         },
     )
 }
+
+/// `drift --format json`: `{"findings":[{"quote","article","start","end","line","column",
+/// "text","speaker","cluster","class","classes","severity","evidence":{"reference",
+/// "diff","nearest","speakers"},"reason"}]}`.
+pub fn findings<W: Write>(out: &mut W, findings: &[&crate::drift::Finding]) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        findings: &'a [&'a crate::drift::Finding],
+    }
+    write(out, &Doc { findings })
+}

@@ -2,6 +2,7 @@
 
 use crate::align::Op;
 use crate::corpus::Article;
+use crate::drift::Finding;
 use crate::quotes::Quote;
 use crate::text::shorten;
 use crate::variants::{Cluster, Relation};
@@ -105,6 +106,9 @@ pub fn inline_diff(ops: &[Op], reference: &[String], variant: &[String]) -> Stri
     if parts.is_empty() {
         return "(no words)".into();
     }
+    if let [Op::Equal { .. }] = ops {
+        return "(same words)".into();
+    }
     parts.join(" ")
 }
 
@@ -187,4 +191,45 @@ pub fn relation_name(r: Relation) -> &'static str {
         Relation::SharedRun => "shared-run",
         Relation::Fragment => "fragment",
     }
+}
+
+/// `drift` as text: most severe first; each finding with its place, the variant, the
+/// reference, the inline diff and the reason.
+pub fn findings<W: Write>(out: &mut W, findings: &[&Finding]) -> io::Result<()> {
+    if findings.is_empty() {
+        writeln!(out, "no findings")?;
+    }
+    for f in findings {
+        let classes: Vec<&str> = f.classes.iter().map(|c| c.as_str()).collect();
+        writeln!(
+            out,
+            "{:<6} {}:{}:{} {} [{}] “{}”",
+            f.severity.as_str().to_uppercase(),
+            f.article,
+            f.line,
+            f.column,
+            f.quote,
+            classes.join(", "),
+            shorten(&f.text.replace('\n', " "), 120)
+        )?;
+        if let Some(r) = &f.evidence.reference {
+            writeln!(
+                out,
+                "       vs {} {}:{}:{} “{}”",
+                r.quote,
+                r.article,
+                r.line,
+                r.column,
+                shorten(&r.text.replace('\n', " "), 120)
+            )?;
+            let diff = inline_diff(
+                &f.evidence.diff,
+                &display_words(&r.text),
+                &display_words(&f.text),
+            );
+            writeln!(out, "       diff: {diff}")?;
+        }
+        writeln!(out, "       why: {}", f.reason)?;
+    }
+    Ok(())
 }

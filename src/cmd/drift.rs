@@ -1,0 +1,40 @@
+//! `quotetrace drift`: the paraphrase-drift audit. Cost: extraction and clustering, then
+//! one lookup per uncorroborated quote in a content-word index.
+
+use super::{Exit, Session};
+use crate::cli::{DriftArgs, DriftFormat, Level};
+use quotetrace::drift::{self, Severity};
+use quotetrace::{quotes, render, variants};
+use std::io::Write;
+
+pub fn severity(l: Level) -> Severity {
+    match l {
+        Level::Info => Severity::Info,
+        Level::Low => Severity::Low,
+        Level::Medium => Severity::Medium,
+        Level::High => Severity::High,
+    }
+}
+
+pub fn run(args: DriftArgs, session: &Session) -> anyhow::Result<Exit> {
+    let corpus = super::load(&args.input.paths, session)?;
+    let found = quotes::extract(&corpus.articles);
+    let clustering = variants::cluster(&corpus.articles, &found, &variants::Config::default());
+    let findings = drift::audit(&corpus.articles, &found, &clustering);
+    let selected = drift::select(
+        &findings,
+        severity(args.min_severity),
+        args.filter.article.as_deref(),
+        args.filter.speaker.as_deref(),
+    );
+    let mut out = super::stdout();
+    match args.format {
+        DriftFormat::Text => render::text::findings(&mut out, &selected)?,
+        DriftFormat::Json => render::json::findings(&mut out, &selected)?,
+    }
+    out.flush()?;
+    let fail = args
+        .fail_on
+        .is_some_and(|l| selected.iter().any(|f| f.severity >= severity(l)));
+    Ok(if fail { Exit::Findings } else { Exit::Done })
+}
