@@ -24,6 +24,7 @@ pub mod align;
 pub mod corpus;
 pub mod drift;
 pub mod error;
+pub mod provenance;
 pub mod quotes;
 pub mod render;
 pub mod text;

@@ -4,7 +4,9 @@
 
 mod drift;
 mod extract;
+mod graph;
 mod quotes;
+mod trace;
 
 use crate::cli::{Cli, Command};
 use anyhow::Context as _;
@@ -45,7 +47,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Extract(a) => extract::run(a, &session),
         Command::Quotes(a) => quotes::run(a, &session),
         Command::Drift(a) => drift::run(a, &session),
-        _ => anyhow::bail!("not yet"),
+        Command::Graph(a) => graph::run(a, &session),
+        Command::Trace(a) => trace::run(a, &session),
     }
 }
 

@@ -151,7 +151,10 @@ pub fn citations(text: &str) -> Vec<Citation> {
         if let Some(outlet) = outlet_name(name, true) {
             let m = c.get(0).expect("match");
             let how = format!("[{}] in a numbered source list", &c[1]);
-            push(outlet, None, &how, m.start(), m.end());
+            let end = text[m.end()..]
+                .find('\n')
+                .map_or(text.len(), |i| m.end() + i);
+            push(outlet, None, &how, m.start(), end);
         }
     }
     for c in WIRE_DATELINE.captures_iter(text) {

@@ -131,3 +131,21 @@ pub fn findings<W: Write>(out: &mut W, findings: &[&crate::drift::Finding]) -> i
     }
     write(out, &Doc { findings })
 }
+
+/// `graph --format json`: `{"nodes":[{"id","label","kind","articles","dates"}],
+/// "edges":[{"source","target","kind","directed","confidence","pairs","evidence":[{"kind",
+/// "text","weight","spots":[{"article","start","end","line","column"}]}]}]}`.
+pub fn graph<W: Write>(out: &mut W, graph: &crate::provenance::Graph) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        nodes: Vec<&'a crate::provenance::Node>,
+        edges: Vec<&'a crate::provenance::Edge>,
+    }
+    write(
+        out,
+        &Doc {
+            nodes: graph.nodes(),
+            edges: graph.edges(),
+        },
+    )
+}

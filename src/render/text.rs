@@ -233,3 +233,49 @@ pub fn findings<W: Write>(out: &mut W, findings: &[&Finding]) -> io::Result<()> 
     }
     Ok(())
 }
+
+/// `graph --format text`: one line per edge, then its evidence, strongest first.
+pub fn graph<W: Write>(out: &mut W, graph: &crate::provenance::Graph) -> io::Result<()> {
+    let nodes = graph.nodes();
+    let label = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map_or(id.to_string(), |n| n.label.clone())
+    };
+    let edges = graph.edges();
+    if edges.is_empty() {
+        writeln!(out, "no edges")?;
+    }
+    for e in edges {
+        let arrow = if e.directed { "->" } else { "--" };
+        writeln!(
+            out,
+            "{} {arrow} {}  [{} {:.2}, {} pair(s)]",
+            label(&e.source),
+            label(&e.target),
+            e.kind.as_str(),
+            e.confidence,
+            e.pairs
+        )?;
+        for i in e.evidence.iter().take(6) {
+            let at: Vec<String> = i
+                .spots
+                .iter()
+                .map(|s| format!("{}:{}:{}", s.article, s.line, s.column))
+                .collect();
+            writeln!(
+                out,
+                "    {:<14} {:.2}  {}  ({})",
+                i.kind.as_str(),
+                i.weight,
+                shorten(&i.text.replace('\n', " "), 90),
+                at.join(" ~ ")
+            )?;
+        }
+        if e.evidence.len() > 6 {
+            writeln!(out, "    … {} more item(s)", e.evidence.len() - 6)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! `quotetrace graph`: the provenance graph. Cost: extraction, clustering, and evidence
+//! from feature indexes (no all-pairs comparison of articles).
+
+use super::{Exit, Session};
+use crate::cli::{GraphArgs, GraphFormat, GraphLevel};
+use quotetrace::{provenance, quotes, render, variants};
+use std::io::Write;
+
+pub fn config(level: GraphLevel, min_confidence: f64) -> provenance::Config {
+    provenance::Config {
+        level: match level {
+            GraphLevel::Outlet => provenance::Level::Outlet,
+            GraphLevel::Article => provenance::Level::Article,
+        },
+        min_confidence,
+        ..provenance::Config::default()
+    }
+}
+
+pub fn run(args: GraphArgs, session: &Session) -> anyhow::Result<Exit> {
+    let corpus = super::load(&args.input.paths, session)?;
+    let found = quotes::extract(&corpus.articles);
+    let clustering = variants::cluster(&corpus.articles, &found, &variants::Config::default());
+    let graph = provenance::build(
+        &corpus.articles,
+        &found,
+        &clustering,
+        &config(args.level, args.min_confidence),
+    );
+    let mut out = super::stdout();
+    match args.format {
+        GraphFormat::Dot => {
+            out.write_all(render::dot::provenance(&graph, &corpus.name).as_bytes())?
+        }
+        GraphFormat::Json => render::json::graph(&mut out, &graph)?,
+        GraphFormat::Text => render::text::graph(&mut out, &graph)?,
+    }
+    out.flush()?;
+    Ok(Exit::Done)
+}

@@ -1,0 +1,146 @@
+//! `quotetrace trace`: the main job. Runs every stage once, prints a one-screen summary
+//! and writes the DOT graphs (`<corpus>-provenance.dot`, `<corpus>-quotes.dot`).
+//! Files are written to a temporary name and renamed, so no partial file is left.
+
+use super::{Exit, Session};
+use crate::cli::TraceArgs;
+use anyhow::Context as _;
+use quotetrace::drift::{self, Severity};
+use quotetrace::provenance::{self, EdgeKind};
+use quotetrace::{quotes, render, variants};
+use std::io::Write;
+use std::path::Path;
+
+pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
+    let corpus = super::load(&args.input.paths, session)?;
+    let found = quotes::extract(&corpus.articles);
+    let clustering = variants::cluster(&corpus.articles, &found, &variants::Config::default());
+    let findings = drift::audit(&corpus.articles, &found, &clustering);
+    let graph = provenance::build(
+        &corpus.articles,
+        &found,
+        &clustering,
+        &provenance::Config::default(),
+    );
+
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    let prov_path = args.out.join(format!("{}-provenance.dot", corpus.name));
+    let quotes_path = args.out.join(format!("{}-quotes.dot", corpus.name));
+    let title = format!("{}: provenance", corpus.name);
+    write_atomic(&prov_path, &render::dot::provenance(&graph, &title))?;
+    let title = format!("{}: quote variants", corpus.name);
+    write_atomic(
+        &quotes_path,
+        &render::dot::quotes(&corpus.articles, &found, &clustering, &title),
+    )?;
+
+    let mut out = super::stdout();
+    let speakers = found.iter().filter(|q| q.speaker.is_some()).count();
+    let multi = clustering
+        .clusters
+        .iter()
+        .filter(|c| c.articles.len() >= 2)
+        .count();
+    writeln!(out, "quotetrace: {}", corpus.name)?;
+    writeln!(
+        out,
+        "  articles   {} read, {} skipped",
+        corpus.articles.len(),
+        corpus.skipped()
+    )?;
+    writeln!(
+        out,
+        "  quotes     {} ({} with a speaker)",
+        found.len(),
+        speakers
+    )?;
+    writeln!(
+        out,
+        "  clusters   {} ({} carried by two articles or more)",
+        clustering.clusters.len(),
+        multi
+    )?;
+    let by = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    writeln!(
+        out,
+        "  drift      {} findings: {} high, {} medium, {} low, {} info",
+        findings.len(),
+        by(Severity::High),
+        by(Severity::Medium),
+        by(Severity::Low),
+        by(Severity::Info)
+    )?;
+    let edges = graph.edges();
+    let count = |k: EdgeKind| edges.iter().filter(|e| e.kind == k).count();
+    writeln!(
+        out,
+        "  graph      {} nodes, {} edges: {} cited, {} derived, {} shares-source, {} latent-source",
+        graph.nodes().len(),
+        edges.len(),
+        count(EdgeKind::Cited),
+        count(EdgeKind::Derived),
+        count(EdgeKind::SharesSource),
+        count(EdgeKind::LatentSource)
+    )?;
+    let high: Vec<&drift::Finding> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::High)
+        .collect();
+    if !high.is_empty() {
+        writeln!(out, "\nmost severe drift:")?;
+        for f in high.iter().take(8) {
+            let classes: Vec<&str> = f.classes.iter().map(|c| c.as_str()).collect();
+            writeln!(
+                out,
+                "  {}:{}:{}  [{}] “{}”",
+                f.article,
+                f.line,
+                f.column,
+                classes.join(", "),
+                quotetrace::text::shorten(&f.text.replace('\n', " "), 70)
+            )?;
+        }
+    }
+    writeln!(out, "\nprovenance:")?;
+    let nodes = graph.nodes();
+    let label = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map_or(id.to_string(), |n| n.label.clone())
+    };
+    for e in edges.iter().take(12) {
+        let arrow = if e.directed { "->" } else { "--" };
+        let why = e
+            .evidence
+            .first()
+            .map(|i| quotetrace::text::shorten(&i.text, 50))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {} {arrow} {}  [{} {:.2}] {}",
+            quotetrace::text::shorten(&label(&e.source), 32),
+            quotetrace::text::shorten(&label(&e.target), 32),
+            e.kind.as_str(),
+            e.confidence,
+            why
+        )?;
+    }
+    writeln!(
+        out,
+        "\nwrote {} and {}",
+        prov_path.display(),
+        quotes_path.display()
+    )?;
+    out.flush()?;
+    Ok(Exit::Done)
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder.
+pub fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
+    let tmp = path.with_extension("dot.tmp");
+    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,445 @@
+//! Stage 5: which outlet appears to derive from which, and why.
+//!
+//! A citation the article states gives a directed `cited` edge. Otherwise the evidence
+//! items between two articles (see [`evidence`]) add up to a score; a pair with enough
+//! score and at least two distinct items is linked. Dates give the direction (the later
+//! derives from the earlier); without them the link is an undirected `shares-source`
+//! edge, never a guessed arrow. Links whose every item a third article also carries,
+//! and which that article links to both ends, are dropped (transitive reduction). A
+//! cited outlet outside the corpus becomes the likely common source of the articles that
+//! share wording with its citer (`latent-source`, dashed).
+//!
+//! Cost: evidence from an inverted index of features, so pairs come only from shared
+//! rare features; the graph is held in petgraph for its algorithms.
+
+pub mod evidence;
+
+use crate::corpus::Article;
+use crate::quotes::Quote;
+use crate::variants::Clustering;
+pub use evidence::{Item, Kind, Spot};
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Thresholds of the graph, in one place (documented in README.md).
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub evidence: evidence::Config,
+    /// Summed evidence weight a pair needs to be linked.
+    pub min_score: f64,
+    /// Distinct evidence items a link needs.
+    pub min_items: usize,
+    /// Inferred edges below this confidence are dropped.
+    pub min_confidence: f64,
+    pub level: Level,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            evidence: evidence::Config::default(),
+            min_score: 1.2,
+            min_items: 2,
+            min_confidence: 0.0,
+            level: Level::Outlet,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Outlet,
+    Article,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EdgeKind {
+    Cited,
+    Derived,
+    SharesSource,
+    LatentSource,
+}
+
+impl EdgeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Cited => "cited",
+            EdgeKind::Derived => "derived",
+            EdgeKind::SharesSource => "shares-source",
+            EdgeKind::LatentSource => "latent-source",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    /// An article of the corpus (article level).
+    Article,
+    /// An outlet with articles in the corpus (outlet level).
+    Outlet,
+    /// An outlet cited but absent from the corpus.
+    External,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    pub id: String,
+    pub label: String,
+    pub kind: NodeKind,
+    pub articles: Vec<String>,
+    /// Publication dates of its articles, where known.
+    pub dates: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Edge {
+    pub source: String,
+    pub target: String,
+    pub kind: EdgeKind,
+    pub directed: bool,
+    pub confidence: f64,
+    /// The article pairs under this edge (outlet level aggregates them).
+    pub pairs: usize,
+    /// Strongest first.
+    pub evidence: Vec<Item>,
+}
+
+/// The provenance graph: petgraph holds it; nodes and edges carry their evidence.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    pub graph: DiGraph<Node, Edge>,
+}
+
+impl Graph {
+    /// Nodes in a stable order.
+    pub fn nodes(&self) -> Vec<&Node> {
+        let mut v: Vec<&Node> = self.graph.node_weights().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Edges in a stable order: cited first, then by confidence, then by ends.
+    pub fn edges(&self) -> Vec<&Edge> {
+        let mut v: Vec<&Edge> = self.graph.edge_weights().collect();
+        v.sort_by(|a, b| {
+            rank(a.kind)
+                .cmp(&rank(b.kind))
+                .then(b.confidence.total_cmp(&a.confidence))
+                .then(a.source.cmp(&b.source))
+                .then(a.target.cmp(&b.target))
+        });
+        v
+    }
+}
+
+fn rank(k: EdgeKind) -> u8 {
+    match k {
+        EdgeKind::Cited => 0,
+        EdgeKind::Derived => 1,
+        EdgeKind::SharesSource => 2,
+        EdgeKind::LatentSource => 3,
+    }
+}
+
+/// An edge between two articles, or from an external outlet to an article.
+#[derive(Debug, Clone)]
+struct Link {
+    from: End,
+    to: usize,
+    kind: EdgeKind,
+    confidence: f64,
+    evidence: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum End {
+    Article(usize),
+    External(String),
+}
+
+pub fn build(
+    articles: &[Article],
+    quotes: &[Quote],
+    clustering: &Clustering,
+    cfg: &Config,
+) -> Graph {
+    let mut links = citations(articles);
+    let mut pairs = evidence::Pairs::new();
+    let by_article = quotes_by_article(articles.len(), quotes);
+    let prose: Vec<_> = articles
+        .iter()
+        .zip(&by_article)
+        .map(|(a, qs)| evidence::prose(a, qs))
+        .collect();
+    evidence::shared_quotes(articles, quotes, clustering, &cfg.evidence, &mut pairs);
+    evidence::shared_passages(articles, &prose, &cfg.evidence, &mut pairs);
+    evidence::shared_readings(articles, &prose, &cfg.evidence, &mut pairs);
+    let cited_pairs: BTreeSet<(usize, usize)> = links
+        .iter()
+        .filter_map(|l| match l.from {
+            End::Article(a) => Some((a.min(l.to), a.max(l.to))),
+            End::External(_) => None,
+        })
+        .collect();
+    let mut inferred: BTreeMap<(usize, usize), (f64, Vec<Item>)> = BTreeMap::new();
+    for ((a, b), mut items) in pairs {
+        items.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
+        let score: f64 = items.iter().map(|i| i.weight).sum();
+        if score >= cfg.min_score && items.len() >= cfg.min_items && !cited_pairs.contains(&(a, b))
+        {
+            inferred.insert((a, b), (score, items));
+        }
+    }
+    reduce(&mut inferred);
+    for (&(a, b), (score, items)) in &inferred {
+        let confidence = round2(score / (score + 2.0)).min(0.9);
+        if confidence < cfg.min_confidence {
+            continue;
+        }
+        let (kind, from, to) = match (&articles[a].date, &articles[b].date) {
+            (Some(da), Some(db)) if da < db => (EdgeKind::Derived, a, b),
+            (Some(da), Some(db)) if db < da => (EdgeKind::Derived, b, a),
+            _ => (EdgeKind::SharesSource, a, b),
+        };
+        links.push(Link {
+            from: End::Article(from),
+            to,
+            kind,
+            confidence,
+            evidence: items.clone(),
+        });
+    }
+    links.extend(latent_sources(articles, &inferred));
+    assemble(articles, links, cfg.level)
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
+    let mut out = vec![Vec::new(); n];
+    for q in quotes {
+        out[q.article_index].push(q);
+    }
+    out
+}
+
+/// Stated citations: to the citing article from the cited outlet's article when the
+/// corpus has one, else from the outlet as an external node.
+fn citations(articles: &[Article]) -> Vec<Link> {
+    let mut out = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        for c in &a.cites {
+            let source = articles
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && o.outlet.as_deref() == Some(c.outlet.as_str()))
+                .map(|(j, _)| j)
+                .min_by_key(|&j| articles[j].date.clone().unwrap_or_default());
+            let (start, end) = match (c.start, c.end) {
+                (Some(s), Some(e)) => (s, e),
+                _ => (0, 0),
+            };
+            let line = if end > start {
+                a.text[start..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                c.how.clone()
+            };
+            let item = Item {
+                kind: Kind::Citation,
+                text: format!("{} ({})", line, c.how),
+                weight: 1.0,
+                spots: vec![Spot::new(a, start, end)],
+                carriers: [i].into_iter().collect(),
+                key: format!("c:{}", c.outlet),
+            };
+            out.push(Link {
+                from: source.map_or_else(|| End::External(c.outlet.clone()), End::Article),
+                to: i,
+                kind: EdgeKind::Cited,
+                confidence: 0.95,
+                evidence: vec![item],
+            });
+        }
+    }
+    out
+}
+
+/// Drops an inferred link A–C when some B is linked to both and carries every item of
+/// A–C: the shortcut says nothing that A–B–C does not.
+fn reduce(inferred: &mut BTreeMap<(usize, usize), (f64, Vec<Item>)>) {
+    let keys: Vec<(usize, usize)> = inferred.keys().copied().collect();
+    let linked = |x: usize, y: usize, m: &BTreeMap<(usize, usize), (f64, Vec<Item>)>| {
+        m.contains_key(&(x.min(y), x.max(y)))
+    };
+    let mut drop = Vec::new();
+    for &(a, c) in &keys {
+        let items = &inferred[&(a, c)].1;
+        let bs: BTreeSet<usize> = items
+            .iter()
+            .flat_map(|i| i.carriers.iter().copied())
+            .filter(|&b| b != a && b != c)
+            .collect();
+        let covered = bs.iter().any(|&b| {
+            linked(a, b, inferred)
+                && linked(b, c, inferred)
+                && items.iter().all(|i| i.carriers.contains(&b))
+        });
+        if covered {
+            drop.push((a, c));
+        }
+    }
+    for k in drop {
+        inferred.remove(&k);
+    }
+}
+
+/// A cited outlet absent from the corpus is the likely common source of the articles
+/// that share wording with the article citing it.
+fn latent_sources(
+    articles: &[Article],
+    inferred: &BTreeMap<(usize, usize), (f64, Vec<Item>)>,
+) -> Vec<Link> {
+    let present: BTreeSet<&str> = articles
+        .iter()
+        .filter_map(|a| a.outlet.as_deref())
+        .collect();
+    let mut out = Vec::new();
+    for (&(a, b), (_, items)) in inferred {
+        for (citer, other) in [(a, b), (b, a)] {
+            for c in &articles[citer].cites {
+                if present.contains(c.outlet.as_str()) {
+                    continue;
+                }
+                let strongest = items.first().map(|i| i.text.clone()).unwrap_or_default();
+                let item = Item {
+                    kind: Kind::LatentSource,
+                    text: format!(
+                        "{} cites {}; {} shares its wording (\"{}\")",
+                        articles[citer].id,
+                        c.outlet,
+                        articles[other].id,
+                        crate::text::shorten(&strongest, 60)
+                    ),
+                    weight: 0.5,
+                    spots: items.first().map(|i| i.spots.clone()).unwrap_or_default(),
+                    carriers: [citer, other].into_iter().collect(),
+                    key: format!("l:{}:{}", c.outlet, other),
+                };
+                out.push(Link {
+                    from: End::External(c.outlet.clone()),
+                    to: other,
+                    kind: EdgeKind::LatentSource,
+                    confidence: 0.4,
+                    evidence: vec![item],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Turns article links into the graph at the requested level.
+fn assemble(articles: &[Article], links: Vec<Link>, level: Level) -> Graph {
+    let node_of = |a: usize| -> (String, String, NodeKind) {
+        let art = &articles[a];
+        match (level, &art.outlet) {
+            (Level::Outlet, Some(o)) => (format!("outlet:{o}"), o.clone(), NodeKind::Outlet),
+            (Level::Outlet, None) => (
+                format!("article:{}", art.id),
+                art.label(),
+                NodeKind::Article,
+            ),
+            (Level::Article, _) => (
+                format!("article:{}", art.id),
+                format!("{} ({})", art.label(), art.id),
+                NodeKind::Article,
+            ),
+        }
+    };
+    let mut graph: DiGraph<Node, Edge> = DiGraph::new();
+    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+    let mut add = |graph: &mut DiGraph<Node, Edge>,
+                   id: String,
+                   label: String,
+                   kind: NodeKind,
+                   article: Option<usize>| {
+        let ix = *index.entry(id.clone()).or_insert_with(|| {
+            graph.add_node(Node {
+                id,
+                label,
+                kind,
+                articles: Vec::new(),
+                dates: Vec::new(),
+            })
+        });
+        if let Some(a) = article {
+            let n = &mut graph[ix];
+            n.articles.push(articles[a].id.clone());
+            n.articles.sort();
+            n.articles.dedup();
+            if let Some(d) = &articles[a].date {
+                n.dates.push(d.clone());
+                n.dates.sort();
+                n.dates.dedup();
+            }
+        }
+        ix
+    };
+    for a in 0..articles.len() {
+        let (id, label, kind) = node_of(a);
+        add(&mut graph, id, label, kind, Some(a));
+    }
+    // Aggregate links that fall on the same pair of nodes.
+    let mut edges: BTreeMap<(String, String, u8), Edge> = BTreeMap::new();
+    for l in links {
+        let (src, src_label, src_kind, src_article) = match &l.from {
+            End::Article(a) => {
+                let (id, label, kind) = node_of(*a);
+                (id, label, kind, Some(*a))
+            }
+            End::External(o) => (format!("outlet:{o}"), o.clone(), NodeKind::External, None),
+        };
+        let (dst, dst_label, dst_kind) = node_of(l.to);
+        add(&mut graph, src.clone(), src_label, src_kind, src_article);
+        add(&mut graph, dst.clone(), dst_label, dst_kind, Some(l.to));
+        if src == dst {
+            continue;
+        }
+        let directed = l.kind != EdgeKind::SharesSource;
+        let (s, t) = if directed || src < dst {
+            (src, dst)
+        } else {
+            (dst, src)
+        };
+        let e = edges
+            .entry((s.clone(), t.clone(), rank(l.kind)))
+            .or_insert_with(|| Edge {
+                source: s,
+                target: t,
+                kind: l.kind,
+                directed,
+                confidence: 0.0,
+                pairs: 0,
+                evidence: Vec::new(),
+            });
+        e.pairs += 1;
+        e.confidence = e.confidence.max(l.confidence);
+        e.evidence.extend(l.evidence);
+        e.evidence
+            .sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
+        e.evidence
+            .dedup_by(|x, y| x.key == y.key && x.spots == y.spots);
+    }
+    for ((s, t, _), e) in edges {
+        graph.add_edge(index[&s], index[&t], e);
+    }
+    Graph { graph }
+}
