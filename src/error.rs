@@ -13,8 +13,9 @@ pub enum Error {
     },
     #[error("{path}: malformed manifest: {reason}")]
     Manifest { path: PathBuf, reason: String },
-    #[error("no readable article in the given paths ({read} read, {skipped} skipped)")]
-    NothingReadable { read: usize, skipped: usize },
+    /// Every path was unreadable, empty or not an article; `reasons` names each.
+    #[error("no readable article in the given paths ({skipped} skipped): {reasons}")]
+    NothingReadable { skipped: usize, reasons: String },
     #[error("{0}")]
     Usage(String),
 }

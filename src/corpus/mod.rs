@@ -171,9 +171,18 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus> {
     corpus.articles.sort_by(|a, b| a.id.cmp(&b.id));
     corpus.problems.sort_by(|a, b| a.source.cmp(&b.source));
     if corpus.articles.is_empty() {
+        let reasons: Vec<String> = corpus
+            .problems
+            .iter()
+            .map(|p| format!("{}: {}", p.source, p.reason))
+            .collect();
         return Err(Error::NothingReadable {
-            read: 0,
             skipped: corpus.skipped(),
+            reasons: if reasons.is_empty() {
+                "nothing to read".into()
+            } else {
+                reasons.join("; ")
+            },
         });
     }
     Ok(corpus)

@@ -164,7 +164,9 @@ pub fn citations(text: &str) -> Vec<Citation> {
     }
     for c in ATTRIBUTED.captures_iter(text) {
         let name = c.get(1).or_else(|| c.get(2)).expect("one group matches");
-        if let Some(outlet) = outlet_name(name.as_str(), false) {
+        // A name ends at a sentence end ("… according to Coastal News. The …").
+        let name = name.as_str().split(". ").next().unwrap_or_default();
+        if let Some(outlet) = outlet_name(name, false) {
             let m = c.get(0).expect("match");
             let how = m.as_str().split_whitespace().next().unwrap_or("cites");
             let how = format!("\"{}\" in the text", how.to_lowercase());

@@ -530,9 +530,8 @@ fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, usize
             if w.comma || w.brk || w.colon {
                 break;
             }
-            if w.capitalised() && !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower()) {
-                k -= 1;
-            } else if lex::is_particle(w.s) || (w.lower() == "the" && lex::is_group(head.s)) {
+            let name_word = w.capitalised() && !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower());
+            if name_word || lex::is_particle(w.s) || (w.lower() == "the" && lex::is_group(head.s)) {
                 k -= 1;
             } else {
                 break;

@@ -73,10 +73,7 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
         let mut comma = false;
         let mut colon = false;
         let mut brk = false;
-        loop {
-            let Some(c) = body.chars().next_back() else {
-                break;
-            };
+        while let Some(c) = body.chars().next_back() {
             let keep_period = c == '.' && is_abbrev(body);
             if c.is_alphanumeric() || keep_period {
                 break;

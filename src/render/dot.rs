@@ -2,6 +2,13 @@
 //! attributes, so graphs are written here with every string escaped: any outlet name or
 //! quote renders.
 
+use crate::corpus::Article;
+use crate::provenance::{EdgeKind, Graph, NodeKind};
+use crate::quotes::Quote;
+use crate::text::shorten;
+use crate::variants::Clustering;
+use std::fmt::Write as _;
+
 /// A DOT string literal: quotes, backslashes and control characters escaped, newlines
 /// kept as DOT line breaks.
 pub fn quoted(s: &str) -> String {
@@ -20,23 +27,6 @@ pub fn quoted(s: &str) -> String {
     out.push('"');
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_everything() {
-        assert_eq!(quoted("a\"b\\c\nd\u{7}"), "\"a\\\"b\\\\c\\nd \"");
-    }
-}
-
-use crate::corpus::Article;
-use crate::provenance::{EdgeKind, Graph, NodeKind};
-use crate::quotes::Quote;
-use crate::text::shorten;
-use crate::variants::Clustering;
-use std::fmt::Write as _;
 
 /// The provenance graph: cited edges solid, derived dashed, shares-source dotted without
 /// arrowheads, latent sources dashed grey; corpus nodes as boxes, outlets outside the
@@ -175,4 +165,14 @@ pub fn quotes(
     }
     s.push_str("}\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything() {
+        assert_eq!(quoted("a\"b\\c\nd\u{7}"), "\"a\\\"b\\\\c\\nd \"");
+    }
 }
