@@ -31,6 +31,8 @@ pub enum Command {
     Graph(GraphArgs),
     /// The main job: everything at once, a summary on screen and DOT graphs on disk.
     Trace(TraceArgs),
+    /// Score a run against known truth (a synthetic corpus's truth.json).
+    Evaluate(EvaluateArgs),
 }
 
 /// Where the articles are.
@@ -154,6 +156,15 @@ pub struct TraceArgs {
     /// Folder for the DOT graphs (`<corpus>-provenance.dot`, `<corpus>-quotes.dot`).
     #[arg(long, value_name = "DIR", default_value = "graphs")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// The truth file (`truth.json` beside a `quotetrace-synth` corpus).
+    #[arg(long, value_name = "FILE")]
+    pub truth: PathBuf,
 }
 
 pub fn parse() -> Cli {

@@ -24,6 +24,8 @@ pub mod align;
 pub mod corpus;
 pub mod drift;
 pub mod error;
+pub mod evaluate;
+pub mod pipeline;
 pub mod provenance;
 pub mod quotes;
 pub mod render;

@@ -3,8 +3,10 @@
 //! and the exit codes.
 
 mod drift;
+mod evaluate;
 mod extract;
 mod graph;
+mod progress;
 mod quotes;
 mod trace;
 
@@ -49,6 +51,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Drift(a) => drift::run(a, &session),
         Command::Graph(a) => graph::run(a, &session),
         Command::Trace(a) => trace::run(a, &session),
+        Command::Evaluate(a) => evaluate::run(a, &session),
     }
 }
 

@@ -7,21 +7,20 @@ use crate::cli::TraceArgs;
 use anyhow::Context as _;
 use quotetrace::drift::{self, Severity};
 use quotetrace::provenance::{self, EdgeKind};
-use quotetrace::{quotes, render, variants};
+use quotetrace::{pipeline, render};
 use std::io::Write;
 use std::path::Path;
 
 pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
+    let progress = super::progress::Progress::new(session.quiet);
+    progress.stage("loading articles");
     let corpus = super::load(&args.input.paths, session)?;
-    let found = quotes::extract(&corpus.articles);
-    let clustering = variants::cluster(&corpus.articles, &found, &variants::Config::default());
-    let findings = drift::audit(&corpus.articles, &found, &clustering);
-    let graph = provenance::build(
-        &corpus.articles,
-        &found,
-        &clustering,
-        &provenance::Config::default(),
-    );
+    let run = pipeline::run(&corpus.articles, &provenance::Config::default(), |s| {
+        progress.stage(s.as_str())
+    });
+    drop(progress);
+    let (found, clustering, findings, graph) =
+        (run.quotes, run.clustering, run.findings, run.graph);
 
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;

@@ -1,0 +1,57 @@
+//! Every stage in order, for the commands that need them all (`trace`, `evaluate`).
+//! The caller hears of each stage as it starts, to show progress.
+
+use crate::corpus::Article;
+use crate::drift::{self, Finding};
+use crate::provenance::{self, Graph};
+use crate::quotes::{self, Quote};
+use crate::variants::{self, Clustering};
+
+/// The stages, as reported to the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Extract,
+    Cluster,
+    Audit,
+    Graph,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Extract => "extracting quotes",
+            Stage::Cluster => "clustering variants",
+            Stage::Audit => "auditing drift",
+            Stage::Graph => "building the provenance graph",
+        }
+    }
+}
+
+/// What a whole run produced.
+pub struct Trace {
+    pub quotes: Vec<Quote>,
+    pub clustering: Clustering,
+    pub findings: Vec<Finding>,
+    pub graph: Graph,
+}
+
+pub fn run(
+    articles: &[Article],
+    graph: &provenance::Config,
+    mut stage: impl FnMut(Stage),
+) -> Trace {
+    stage(Stage::Extract);
+    let quotes = quotes::extract(articles);
+    stage(Stage::Cluster);
+    let clustering = variants::cluster(articles, &quotes, &variants::Config::default());
+    stage(Stage::Audit);
+    let findings = drift::audit(articles, &quotes, &clustering);
+    stage(Stage::Graph);
+    let graph = provenance::build(articles, &quotes, &clustering, graph);
+    Trace {
+        quotes,
+        clustering,
+        findings,
+        graph,
+    }
+}
