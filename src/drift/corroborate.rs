@@ -118,6 +118,8 @@ pub struct Index {
     corroborated: Vec<bool>,
     /// Clusters whose reference has four words or more: a source must say something.
     substantive: Vec<bool>,
+    /// Quote spans per article, to keep other quotes out of a quote's context.
+    spans: HashMap<usize, Vec<(usize, usize)>>,
 }
 
 impl Index {
@@ -163,6 +165,7 @@ impl Index {
             idf,
             corroborated,
             substantive,
+            spans,
         }
     }
 
@@ -180,12 +183,8 @@ impl Index {
         const POSTING_CAP: usize = 5_000;
         let quote = &quotes[q];
         let qw = content(&quote.text);
-        let spans: Vec<(usize, usize)> = quotes
-            .iter()
-            .filter(|o| o.article_index == quote.article_index)
-            .map(|o| (o.open, o.close.max(o.end)))
-            .collect();
-        let ctx = content(&context(&articles[quote.article_index], quote, &spans));
+        let spans = self.spans.get(&quote.article_index).map_or(&[][..], Vec::as_slice);
+        let ctx = content(&context(&articles[quote.article_index], quote, spans));
         let mut hits: BTreeSet<usize> = BTreeSet::new();
         for w in qw.iter().chain(ctx.iter()) {
             if let Some(l) = self.postings.get(w).filter(|l| l.len() <= POSTING_CAP) {

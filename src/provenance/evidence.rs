@@ -11,6 +11,7 @@ use crate::corpus::Article;
 use crate::quotes::Quote;
 use crate::text::{tokens, Token};
 use crate::variants::Clustering;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -243,20 +244,29 @@ pub fn shared_passages(articles: &[Article], prose: &[Vec<Token>], cfg: &Config,
     let n = articles.len();
     let k = cfg.shingle;
     let sample = if n > cfg.sample_above { 4 } else { 1 };
+    // (shingle, article) for every distinct shingle of every article, sorted: memory is
+    // 12 bytes a shingle, and only shingles two articles share get a posting list.
+    let mut all: Vec<(u64, u32)> = prose
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(a, toks)| {
+            let mut seen: Vec<u64> = toks.windows(k).map(hash_words).filter(|h| h % sample == 0).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.into_iter().map(move |h| (h, a as u32))
+        })
+        .collect();
+    all.par_sort_unstable();
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (a, toks) in prose.iter().enumerate() {
-        let mut seen: Vec<u64> = toks
-            .windows(k)
-            .map(hash_words)
-            .filter(|h| h % sample == 0)
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for h in seen {
-            postings.entry(h).or_default().push(a as u32);
+    for run in all.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() >= 2 && run.len() <= cfg.max_df {
+            let list: Vec<u32> = run.iter().map(|x| x.1).collect();
+            if !boilerplate(articles, &list) {
+                postings.insert(run[0].0, list);
+            }
         }
     }
-    postings.retain(|_, l| l.len() >= 2 && l.len() <= cfg.max_df && !boilerplate(articles, l));
+    drop(all);
     let mut pairs: BTreeSet<(u32, u32)> = BTreeSet::new();
     for l in postings.values() {
         for (i, &a) in l.iter().enumerate() {

@@ -194,6 +194,7 @@ pub fn build(
         }
     }
     reduce(&mut inferred);
+    choose_sources(articles, &mut inferred);
     for (&(a, b), (score, items)) in &inferred {
         let confidence = round2(score / (score + 2.0)).min(0.9);
         if confidence < cfg.min_confidence {
@@ -294,6 +295,45 @@ fn reduce(inferred: &mut BTreeMap<(usize, usize), (f64, Vec<Item>)>) {
         });
         if covered {
             drop.push((a, c));
+        }
+    }
+    for k in drop {
+        inferred.remove(&k);
+    }
+}
+
+/// Funk and Mullen's rule for dated articles: of the earlier articles linked to one
+/// article, those scoring close to the best are its candidate sources, and the most
+/// recent of them is its source. A link to another earlier article is dropped when the
+/// chosen source carries every item of it; later and undated articles are not sources.
+fn choose_sources(articles: &[Article], inferred: &mut BTreeMap<(usize, usize), (f64, Vec<Item>)>) {
+    const CLOSE: f64 = 0.8;
+    let mut drop = Vec::new();
+    for t in 0..articles.len() {
+        let Some(td) = &articles[t].date else { continue };
+        let earlier: Vec<(usize, f64)> = inferred
+            .iter()
+            .filter_map(|(&(a, b), (score, _))| {
+                let other = if a == t { b } else if b == t { a } else { return None };
+                articles[other].date.as_ref().filter(|d| *d < td).map(|_| (other, *score))
+            })
+            .collect();
+        let Some(best) = earlier.iter().map(|x| x.1).reduce(f64::max) else { continue };
+        let chosen = earlier
+            .iter()
+            .filter(|x| x.1 >= CLOSE * best)
+            .max_by(|x, y| articles[x.0].date.cmp(&articles[y.0].date).then(y.0.cmp(&x.0)))
+            .map(|x| x.0);
+        let Some(chosen) = chosen else { continue };
+        for &(other, _) in &earlier {
+            if other == chosen {
+                continue;
+            }
+            let key = (other.min(t), other.max(t));
+            let covered = inferred[&key].1.iter().all(|i| i.carriers.contains(&chosen));
+            if covered {
+                drop.push(key);
+            }
         }
     }
     for k in drop {

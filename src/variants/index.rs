@@ -70,15 +70,15 @@ impl WordIndex {
         WordIndex { postings }
     }
 
-    /// Renderings holding the rarest word of `words` (at most `cap` of them).
+    /// Renderings holding the rarest word of `words`; none when more than `cap` do.
     pub fn holding_rarest(&self, words: &[u32], cap: usize) -> Vec<u32> {
         let rarest = words
             .iter()
             .filter_map(|w| self.postings.get(w))
             .min_by_key(|l| l.len());
         match rarest {
-            Some(l) if words.iter().all(|w| self.postings.contains_key(w)) => {
-                l.iter().copied().take(cap).collect()
+            Some(l) if l.len() <= cap && words.iter().all(|w| self.postings.contains_key(w)) => {
+                l.clone()
             }
             _ => Vec::new(),
         }

@@ -285,6 +285,9 @@ fn spliced(short: &[u32], cuts: &[usize], long: &[u32]) -> bool {
     true
 }
 
+/// Renderings a fragment's rarest word may stand in before the fragment counts as generic.
+const FRAGMENT_HOLDERS_CAP: usize = 200;
+
 /// Places renderings of one to three words: under the smallest rendering that holds them
 /// when all such renderings lie in one cluster; otherwise they stand alone.
 fn attach_fragments(
@@ -304,8 +307,9 @@ fn attach_fragments(
         if w.is_empty() || w.len() >= 4 {
             continue;
         }
+        // A fragment whose rarest word stands in very many renderings is generic.
         let holders: Vec<usize> = words
-            .holding_rarest(w, 10_000)
+            .holding_rarest(w, FRAGMENT_HOLDERS_CAP)
             .into_iter()
             .map(|c| c as usize)
             .filter(|&c| align::contains(slices[c], w))
