@@ -31,6 +31,8 @@ pub enum Command {
     Graph(GraphArgs),
     /// The main job: everything at once, a summary on screen and DOT graphs on disk.
     Trace(TraceArgs),
+    /// One self-contained HTML report of every stage (opens from disk, no network).
+    Report(ReportArgs),
     /// Score a run against known truth (a synthetic corpus's truth.json).
     Evaluate(EvaluateArgs),
 }
@@ -41,6 +43,16 @@ pub struct Input {
     /// Folders (read recursively), files, or - for standard input.
     #[arg(required = true, value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Read article field NAME (id, outlet, title, date, url, byline, text) from the
+    /// record field SOURCE of JSON records and front matter, before the names common
+    /// tools use (repeatable; SOURCE may be a dotted path: meta.site).
+    #[arg(long = "field", value_name = "NAME=SOURCE")]
+    pub fields: Vec<quotetrace::corpus::FieldSpec>,
+    /// Stop with exit status 2 at the first input skipped or repaired (a bad JSON line,
+    /// invalid UTF-8, a binary file, a renamed duplicate id...); notes (empty files,
+    /// UTF-16, a folder reached twice) do not count.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +138,12 @@ pub enum GraphFormat {
     Dot,
     Json,
     Text,
+    /// Drawn by Graphviz (which must be installed).
+    Svg,
+    /// Drawn by Graphviz (which must be installed).
+    Png,
+    /// GraphML with node and edge attributes, for Gephi, yEd or networkx.
+    Graphml,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -165,6 +183,21 @@ pub struct EvaluateArgs {
     /// The truth file (`truth.json` beside a `quotetrace-synth` corpus).
     #[arg(long, value_name = "FILE")]
     pub truth: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// The HTML file to write (default `<corpus>-report.html`; - for standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Nodes of the provenance graph: outlets, or articles.
+    #[arg(long, value_enum, default_value_t = GraphLevel::Outlet)]
+    pub level: GraphLevel,
+    /// Drop inferred edges below this confidence (0 to 1). Cited edges always stay.
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub min_confidence: f64,
 }
 
 pub fn parse() -> Cli {

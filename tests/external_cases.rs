@@ -28,7 +28,10 @@ struct Expected {
 }
 
 fn cases() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/quote-cases.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/quote-cases.json"
+    );
     let text = std::fs::read_to_string(path).expect("quote-cases.json");
     serde_json::from_str::<Cases>(&text)
         .expect("quote-cases.json is well formed")

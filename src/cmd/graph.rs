@@ -34,6 +34,12 @@ pub fn run(args: GraphArgs, session: &Session) -> anyhow::Result<Exit> {
         }
         GraphFormat::Json => render::json::graph(&mut out, &graph)?,
         GraphFormat::Text => render::text::graph(&mut out, &graph)?,
+        GraphFormat::Graphml => {
+            let title = format!("{}: provenance", corpus.name);
+            out.write_all(render::graphml::provenance(&graph, &title).as_bytes())?
+        }
+        GraphFormat::Svg => return super::report::draw(&mut out, &graph, &corpus.name, "svg"),
+        GraphFormat::Png => return super::report::draw(&mut out, &graph, &corpus.name, "png"),
     }
     out.flush()?;
     Ok(Exit::Done)

@@ -8,6 +8,7 @@ mod extract;
 mod graph;
 mod progress;
 mod quotes;
+mod report;
 mod trace;
 
 use crate::cli::{Cli, Command};
@@ -51,30 +52,68 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Drift(a) => drift::run(a, &session),
         Command::Graph(a) => graph::run(a, &session),
         Command::Trace(a) => trace::run(a, &session),
+        Command::Report(a) => report::run(a, &session),
         Command::Evaluate(a) => evaluate::run(a, &session),
     }
 }
 
-/// Loads the corpus and tells on stderr what was skipped or repaired and the counts.
+/// Loads the corpus and tells on stderr what was skipped or repaired, then (always,
+/// unless --quiet) the counts by reason. With --strict the first warning is the error.
 pub fn load(paths: &[PathBuf], session: &Session) -> anyhow::Result<Corpus> {
-    let corpus = match corpus::load(paths) {
-        Ok(c) => c,
-        Err(e) => return Err(anyhow::Error::new(e)),
+    // `--field` and `--strict` live on `Input`, but commands hand over only its paths:
+    // read them back off the command line, which main has already parsed once (every
+    // subcommand flattens `Input`, so its matches hold them).
+    let input = {
+        use clap::{CommandFactory, FromArgMatches};
+        crate::cli::Cli::command()
+            .try_get_matches()
+            .ok()
+            .and_then(|m| {
+                let (_, sub) = m.subcommand()?;
+                crate::cli::Input::from_arg_matches(sub).ok()
+            })
     };
+    let options = corpus::Options {
+        fields: input.as_ref().map(|i| i.fields.clone()).unwrap_or_default(),
+    };
+    let strict = input.as_ref().is_some_and(|i| i.strict);
+    let corpus = corpus::load_with(paths, &options)?;
+    if strict {
+        if let Some(p) = corpus.first_warning() {
+            anyhow::bail!("{}: {} (--strict)", p.location(), p.reason);
+        }
+    }
     if !session.quiet {
         let mut err = io::stderr().lock();
         for p in &corpus.problems {
-            let what = if p.skipped { "skipped" } else { "note" };
-            let _ = writeln!(err, "quotetrace: {what}: {}: {}", p.source, p.reason);
+            let what = match (p.skipped, p.level()) {
+                (true, _) => "skipped",
+                (false, corpus::Level::Warning) => "warning",
+                (false, corpus::Level::Note) => "note",
+            };
+            let _ = writeln!(err, "quotetrace: {what}: {}: {}", p.location(), p.reason);
         }
-        if !corpus.problems.is_empty() {
-            let _ = writeln!(
-                err,
-                "quotetrace: {} articles read, {} files skipped",
-                corpus.articles.len(),
-                corpus.skipped()
-            );
+        let (skipped, kept) = corpus::problem::tally(&corpus.problems);
+        let list = |items: &[(&str, usize)]| {
+            items
+                .iter()
+                .map(|(why, n)| format!("{n} {why}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut line = format!(
+            "quotetrace: {} articles read, {} skipped",
+            corpus.articles.len(),
+            corpus.skipped()
+        );
+        if !skipped.is_empty() {
+            line += &format!(" ({})", list(&skipped));
         }
+        if !kept.is_empty() {
+            let n: usize = kept.iter().map(|(_, n)| n).sum();
+            line += &format!("; {n} kept with notes ({})", list(&kept));
+        }
+        let _ = writeln!(err, "{line}");
     }
     Ok(corpus)
 }

@@ -1,21 +1,51 @@
 //! Bytes to text. Articles come from scrapers and archives: this decides what a file's
-//! bytes mean (UTF-8, UTF-8 with BOM, UTF-16 with BOM, broken UTF-8) and says which
+//! bytes mean (gzip, UTF-8, UTF-8 with BOM, UTF-16 with BOM, broken UTF-8) and says which
 //! files are not text at all, without ever failing on what it is given.
+//!
+//! Line endings are made `\n` here (CRLF and lone CR both), once, so that every later
+//! stage sees one convention: this changes byte offsets against the file but not line
+//! numbers, and every offset the pipeline reports is into the decoded text anyway.
+
+use super::problem::ProblemKind;
+use std::io::Read;
 
 /// What reading a file's bytes gave.
 #[derive(Debug)]
 pub enum Decoded {
-    /// Text, with a warning when something had to be repaired.
-    Text(String, Option<String>),
+    /// Text, with the reason when something had to be repaired or converted.
+    Text(String, Option<(ProblemKind, String)>),
     /// Nothing to read, with the reason (empty, binary).
-    Skip(String),
+    Skip(ProblemKind, String),
+}
+
+/// Decompressed gzip past this many bytes is refused: a corrupt or hostile file must
+/// not take the machine's memory.
+pub const MAX_GUNZIPPED: u64 = 1 << 30;
+
+/// True when the bytes start with the gzip magic number.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1F, 0x8B])
+}
+
+/// Decompresses gzip (several members, as `cat a.gz b.gz` makes, are read in turn).
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(MAX_GUNZIPPED + 1);
+    match reader.read_to_end(&mut out) {
+        Ok(_) if out.len() as u64 > MAX_GUNZIPPED => Err(format!(
+            "decompresses to more than {} MiB",
+            MAX_GUNZIPPED >> 20
+        )),
+        Ok(_) => Ok(out),
+        Err(e) => Err(format!("cannot decompress gzip: {e}")),
+    }
 }
 
 /// Decodes article bytes. A NUL byte in the first 8 KiB of a file that is not UTF-16
 /// marks it binary; invalid UTF-8 is replaced (U+FFFD) and the first bad offset named.
 pub fn decode(bytes: &[u8]) -> Decoded {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Decoded::Skip("empty file".into());
+        return Decoded::Skip(ProblemKind::Empty, "empty file".into());
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes, "UTF-16LE");
@@ -25,10 +55,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if bytes[..bytes.len().min(8192)].contains(&0) {
-        return Decoded::Skip("binary file (NUL bytes)".into());
+        return Decoded::Skip(ProblemKind::Binary, "binary file (NUL bytes)".into());
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded::Text(s.to_string(), None),
+        Ok(s) => Decoded::Text(normalize_newlines(s.to_string()), None),
         Err(e) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let warning = format!(
@@ -36,23 +66,55 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 e.valid_up_to()
             );
             if looks_binary(&text) {
-                Decoded::Skip("binary file (not text in any supported encoding)".into())
+                Decoded::Skip(
+                    ProblemKind::Binary,
+                    "binary file (not text in any supported encoding)".into(),
+                )
             } else {
-                Decoded::Text(text, Some(warning))
+                Decoded::Text(
+                    normalize_newlines(text),
+                    Some((ProblemKind::Encoding, warning)),
+                )
             }
         }
     }
 }
 
+/// CRLF and lone CR to LF. Returns the string untouched (no copy) when it has no CR.
+pub fn normalize_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('\n') {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Decoded {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     let text: String = char::decode_utf16(units)
         .map(|r| r.unwrap_or('\u{FFFD}'))
         .collect();
     if text.trim().is_empty() {
-        return Decoded::Skip("empty file".into());
+        return Decoded::Skip(ProblemKind::Empty, "empty file".into());
     }
-    Decoded::Text(text, Some(format!("decoded from {name}")))
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Decoded::Text(
+        normalize_newlines(text),
+        Some((ProblemKind::Utf16, format!("decoded from {name}"))),
+    )
 }
 
 /// More than a tenth replacement or control characters: not an article.
@@ -71,15 +133,21 @@ mod tests {
 
     #[test]
     fn decodes_what_scrapers_write() {
-        assert!(matches!(decode(b""), Decoded::Skip(_)));
-        assert!(matches!(decode(b" \n "), Decoded::Skip(_)));
-        assert!(matches!(decode(b"\x7fELF\x00\x01"), Decoded::Skip(_)));
+        assert!(matches!(decode(b""), Decoded::Skip(ProblemKind::Empty, _)));
+        assert!(matches!(
+            decode(b" \n "),
+            Decoded::Skip(ProblemKind::Empty, _)
+        ));
+        assert!(matches!(
+            decode(b"\x7fELF\x00\x01"),
+            Decoded::Skip(ProblemKind::Binary, _)
+        ));
         match decode(b"\xEF\xBB\xBFhello") {
             Decoded::Text(t, None) => assert_eq!(t, "hello"),
             other => panic!("{other:?}"),
         }
         match decode(b"caf\xE9 au lait, said the waiter") {
-            Decoded::Text(t, Some(w)) => {
+            Decoded::Text(t, Some((ProblemKind::Encoding, w))) => {
                 assert!(t.starts_with("caf\u{FFFD}"));
                 assert!(w.contains("byte 3"), "{w}");
             }
@@ -87,11 +155,28 @@ mod tests {
         }
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
-            .chain("hi “x”".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .chain("hi “x”\r\n".encode_utf16().flat_map(|u| u.to_le_bytes()))
             .collect();
         match decode(&utf16) {
-            Decoded::Text(t, Some(_)) => assert_eq!(t, "hi “x”"),
+            Decoded::Text(t, Some((ProblemKind::Utf16, _))) => assert_eq!(t, "hi “x”\n"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn line_endings_become_lf() {
+        assert_eq!(normalize_newlines("a\r\nb\rc\n\r\n".into()), "a\nb\nc\n\n");
+        assert_eq!(normalize_newlines("é\r".into()), "é\n");
+    }
+
+    #[test]
+    fn gzip_round_trip_and_garbage() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"hello").unwrap();
+        let gz = enc.finish().unwrap();
+        assert!(is_gzip(&gz));
+        assert_eq!(gunzip(&gz).unwrap(), b"hello");
+        assert!(gunzip(&[0x1F, 0x8B, 8, 0, 1, 2, 3]).is_err());
     }
 }

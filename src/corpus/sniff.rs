@@ -61,7 +61,7 @@ fn month(name: &str) -> Option<u32> {
 fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
     let d: u32 = d.parse().ok()?;
     let y: u32 = y.parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2200).contains(&y))
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1500..=2200).contains(&y))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 

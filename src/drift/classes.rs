@@ -397,6 +397,11 @@ mod tests {
     use std::collections::HashMap;
 
     fn run(reference: &str, variant: &str) -> Vec<Class> {
+        run_with_diff(reference, variant).0
+    }
+
+    /// Classes and the inline diff (over the words as written).
+    fn run_with_diff(reference: &str, variant: &str) -> (Vec<Class>, String) {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut intern = |s: &str| -> (Vec<String>, Vec<u32>) {
             let ws: Vec<String> = crate::text::tokens(s).into_iter().map(|t| t.norm).collect();
@@ -409,13 +414,60 @@ mod tests {
         };
         let (rw, ri) = intern(reference);
         let (vw, vi) = intern(variant);
-        classify(
-            &diff(&ri, &vi),
+        let ops = diff(&ri, &vi);
+        let shown = crate::render::text::inline_diff(
+            &ops,
+            &crate::render::text::display_words(reference),
+            &crate::render::text::display_words(variant),
+        );
+        let classes = classify(
+            &ops,
             &rw,
             &vw,
             reference == variant,
             variant.contains("..."),
-        )
+        );
+        (classes, shown)
+    }
+
+    #[test]
+    fn diffs_show_what_changed() {
+        use Class::*;
+        assert_eq!(
+            run_with_diff("we are ready to talk now", "we are ready"),
+            (vec![Truncated], "we are ready [-to talk now-]".to_string())
+        );
+        assert_eq!(
+            run_with_diff("ready for investment today", "ready for investments today"),
+            (
+                vec![Reworded],
+                "ready for [-investment-]{+investments+} today".to_string()
+            )
+        );
+        assert_eq!(
+            run_with_diff("we will sign the deal", "we will not sign the deal"),
+            (
+                vec![Expanded, NegationFlip],
+                "we will {+not+} sign the deal".to_string()
+            )
+        );
+        assert_eq!(
+            run_with_diff("whenever they want it", "whenever we want it"),
+            (
+                vec![Reworded, PerspectiveFlip],
+                "whenever [-they-]{+we+} want it".to_string()
+            )
+        );
+        assert_eq!(
+            run_with_diff(
+                "we are ready to talk",
+                "we are ready to talk only if they pay"
+            ),
+            (
+                vec![Expanded, ConditionAdded],
+                "we are ready to talk {+only if they pay+}".to_string()
+            )
+        );
     }
 
     #[test]

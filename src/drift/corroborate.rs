@@ -183,7 +183,10 @@ impl Index {
         const POSTING_CAP: usize = 5_000;
         let quote = &quotes[q];
         let qw = content(&quote.text);
-        let spans = self.spans.get(&quote.article_index).map_or(&[][..], Vec::as_slice);
+        let spans = self
+            .spans
+            .get(&quote.article_index)
+            .map_or(&[][..], Vec::as_slice);
         let ctx = content(&context(&articles[quote.article_index], quote, spans));
         let mut hits: BTreeSet<usize> = BTreeSet::new();
         for w in qw.iter().chain(ctx.iter()) {

@@ -250,7 +250,11 @@ pub fn shared_passages(articles: &[Article], prose: &[Vec<Token>], cfg: &Config,
         .par_iter()
         .enumerate()
         .flat_map_iter(|(a, toks)| {
-            let mut seen: Vec<u64> = toks.windows(k).map(hash_words).filter(|h| h % sample == 0).collect();
+            let mut seen: Vec<u64> = toks
+                .windows(k)
+                .map(hash_words)
+                .filter(|h| h % sample == 0)
+                .collect();
             seen.sort_unstable();
             seen.dedup();
             seen.into_iter().map(move |h| (h, a as u32))

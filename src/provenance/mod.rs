@@ -235,12 +235,21 @@ fn citations(articles: &[Article]) -> Vec<Link> {
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         for c in &a.cites {
-            let source = articles
-                .iter()
-                .enumerate()
-                .filter(|(j, o)| *j != i && o.outlet.as_deref() == Some(c.outlet.as_str()))
-                .map(|(j, _)| j)
-                .min_by_key(|&j| articles[j].date.clone().unwrap_or_default());
+            // The cited article itself when its URL is known; else the outlet's latest
+            // article not after the citing one.
+            let by_url = c
+                .url
+                .as_ref()
+                .and_then(|u| articles.iter().position(|o| o.url.as_ref() == Some(u)));
+            let source = by_url.filter(|&j| j != i).or_else(|| {
+                articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, o)| *j != i && o.outlet.as_deref() == Some(c.outlet.as_str()))
+                    .filter(|(_, o)| o.date.is_none() || a.date.is_none() || o.date <= a.date)
+                    .max_by(|(j, x), (k, y)| x.date.cmp(&y.date).then(k.cmp(j)))
+                    .map(|(j, _)| j)
+            });
             let (start, end) = match (c.start, c.end) {
                 (Some(s), Some(e)) => (s, e),
                 _ => (0, 0),
@@ -310,19 +319,38 @@ fn choose_sources(articles: &[Article], inferred: &mut BTreeMap<(usize, usize), 
     const CLOSE: f64 = 0.8;
     let mut drop = Vec::new();
     for t in 0..articles.len() {
-        let Some(td) = &articles[t].date else { continue };
+        let Some(td) = &articles[t].date else {
+            continue;
+        };
         let earlier: Vec<(usize, f64)> = inferred
             .iter()
             .filter_map(|(&(a, b), (score, _))| {
-                let other = if a == t { b } else if b == t { a } else { return None };
-                articles[other].date.as_ref().filter(|d| *d < td).map(|_| (other, *score))
+                let other = if a == t {
+                    b
+                } else if b == t {
+                    a
+                } else {
+                    return None;
+                };
+                articles[other]
+                    .date
+                    .as_ref()
+                    .filter(|d| *d < td)
+                    .map(|_| (other, *score))
             })
             .collect();
-        let Some(best) = earlier.iter().map(|x| x.1).reduce(f64::max) else { continue };
+        let Some(best) = earlier.iter().map(|x| x.1).reduce(f64::max) else {
+            continue;
+        };
         let chosen = earlier
             .iter()
             .filter(|x| x.1 >= CLOSE * best)
-            .max_by(|x, y| articles[x.0].date.cmp(&articles[y.0].date).then(y.0.cmp(&x.0)))
+            .max_by(|x, y| {
+                articles[x.0]
+                    .date
+                    .cmp(&articles[y.0].date)
+                    .then(y.0.cmp(&x.0))
+            })
             .map(|x| x.0);
         let Some(chosen) = chosen else { continue };
         for &(other, _) in &earlier {
@@ -330,7 +358,10 @@ fn choose_sources(articles: &[Article], inferred: &mut BTreeMap<(usize, usize), 
                 continue;
             }
             let key = (other.min(t), other.max(t));
-            let covered = inferred[&key].1.iter().all(|i| i.carriers.contains(&chosen));
+            let covered = inferred[&key]
+                .1
+                .iter()
+                .all(|i| i.carriers.contains(&chosen));
             if covered {
                 drop.push(key);
             }

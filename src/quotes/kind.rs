@@ -67,10 +67,12 @@ pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
     if n == 0 {
         return None;
     }
-    if n <= 3 && NICKNAME.contains(&prev) && title_case(trimmed) {
+    // After "nicknamed" or "titled" a comma inside the marks is only American punctuation.
+    let named = title_case(trimmed.strip_suffix(',').unwrap_or(trimmed));
+    if n <= 3 && NICKNAME.contains(&prev) && named {
         return None;
     }
-    if title_case(trimmed) && n >= 2 && last.iter().any(|w| WORKS.contains(&w.as_str())) {
+    if named && n >= 2 && last.iter().any(|w| WORKS.contains(&w.as_str())) {
         return None;
     }
     let first_alpha = trimmed.chars().find(|c| c.is_alphabetic());
@@ -88,17 +90,41 @@ pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
             prev,
             "so-called" | "of" | "as" | "word" | "term" | "phrase" | "label"
         );
-    if n <= 5 && embedded && labelled && !ends_terminal && !terminal_inside && !has_subject {
+    // A label may carry the sentence's period inside the marks (American style): "a
+    // \"tremendous success.\"" is still a label when it completes a determiner or label verb.
+    let short_label = n <= 3 && !trimmed.ends_with(['!', '?']);
+    let closed = !ends_terminal || short_label;
+    if n <= 5 && embedded && labelled && closed && !terminal_inside && !has_subject {
         return Some(QuoteKind::Term);
     }
+    // A quote that is a clause of its own ("Look," he said) is an utterance, however short.
+    let own_clause = !embedded && trimmed.ends_with([',', '.', '!', '?', '…']);
     let statement = (starts_upper && n >= 3 && !(embedded && !has_subject && n <= 6))
         || (n >= 5 && has_subject)
-        || (!embedded && n >= 3);
+        || (!embedded && (n >= 3 || own_clause));
     Some(if statement {
         QuoteKind::Statement
     } else {
         QuoteKind::Fragment
     })
+}
+
+/// Joaquín "El Chapo" Guzmán: a short title-case quote set between two words of a name.
+/// `before` and `after` are the article's text on either side of the quote's marks.
+pub fn is_nickname_in_name(inner: &str, before: &str, after: &str) -> bool {
+    let name_word = |w: Option<&str>| {
+        w.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && lex::may_be_name(w)
+            })
+    };
+    let spaced = before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace);
+    let words = inner.split_whitespace().count();
+    spaced
+        && (1..=3).contains(&words)
+        && title_case(inner.trim())
+        && name_word(before.split_whitespace().next_back())
+        && name_word(after.split_whitespace().next())
 }
 
 /// "One Hundred Years of Solitude": every word of four letters or more capitalised.

@@ -1,15 +1,19 @@
 //! Stage 2: every direct quotation of every article, with its speaker and kind.
 //!
 //! `scan` finds the spans, `kind` says what each is doing (and drops titles of works and
-//! nicknames), `speaker` attributes them, and `names` gives each person one name across
-//! the corpus. Articles are processed in parallel; the result is sorted by article and
-//! position, so it is the same for any thread count.
+//! nicknames), `speaker` attributes them (reading names with `mentions`, speaker phrases
+//! with `phrase`, words with `words` and sentences with `sentence`, from the word lists
+//! of `lexicon`), and `names` gives each person one name across the corpus. Articles
+//! are processed in parallel; the result is sorted by article and position, so it is the
+//! same for any thread count.
 //!
 //! Cost: linear in the text of each article; memory proportional to the quotes.
 
 pub mod kind;
 pub mod lexicon;
+pub mod mentions;
 pub mod names;
+pub mod phrase;
 pub mod scan;
 pub mod sentence;
 pub mod speaker;
@@ -90,8 +94,8 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
 /// mentions.
 fn extract_one(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
-    let spans = scan::scan(text);
-    let ctx = speaker::Context::new(text, &spans);
+    let (spans, nicknames) = without_nicknames(text, scan::scan(text));
+    let ctx = speaker::Context::new(text, &spans, &nicknames);
     let attributions = ctx.attribute();
     let mut out = Vec::new();
     let mut utterance_of: Vec<usize> = Vec::with_capacity(spans.len());
@@ -142,6 +146,38 @@ fn extract_one(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
         .map(|m| m.name.clone())
         .collect();
     (out, mentions)
+}
+
+/// How much text either side of a quote is read to see whether it sits inside a name.
+const NICKNAME_CONTEXT: usize = 40;
+
+/// Splits off the nicknames set inside names (Joaquín "El Chapo" Guzmán): they are no
+/// quotes, and attribution must read the name around them as one.
+fn without_nicknames(text: &str, spans: Vec<scan::Span>) -> (Vec<scan::Span>, Vec<(usize, usize)>) {
+    let mut nicknames = Vec::new();
+    let kept = spans
+        .into_iter()
+        .filter(|s| {
+            let before = &text[char_floor(text, s.open.saturating_sub(NICKNAME_CONTEXT))..s.open];
+            let after = &text[s.close..char_floor(text, s.close + NICKNAME_CONTEXT)];
+            let nick =
+                s.terminated && kind::is_nickname_in_name(&text[s.start..s.end], before, after);
+            if nick {
+                nicknames.push((s.open, s.close));
+            }
+            !nick
+        })
+        .collect();
+    (kept, nicknames)
+}
+
+/// The char boundary at or before byte `at` (clamped to the text).
+fn char_floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The earlier span this one continues as a split quote: same sentence, and only a

@@ -5,8 +5,8 @@
 //! mark on each. The scan is one left-to-right pass per paragraph with a stack of open
 //! marks; each mark's role comes from its glyph and what stands on either side of it.
 //!
-//! Cost: linear in the text, except that an unclosed quote's paragraph is rescanned once
-//! from where the quote was judged to end.
+//! Cost: linear in the text: look-ahead is bounded, and an unclosed quote's paragraph is
+//! rescanned once, from where the quote was judged to end.
 
 use super::sentence;
 use regex::Regex;
@@ -51,6 +51,9 @@ struct Mark {
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("valid regex"));
 
+/// How far a mark's role may depend on what follows it, in characters.
+const LOOKAHEAD: usize = 400;
+
 /// Elided words that start with an apostrophe ('em, 'n', 'til, '90s).
 const ELISIONS: &[&str] = &[
     "em", "n", "til", "tis", "twas", "cause", "bout", "round", "nuff", "ol",
@@ -65,14 +68,20 @@ fn class_of(c: char) -> Option<Class> {
     }
 }
 
+/// Whitespace, or an invisible character that stands where whitespace would (a byte-order
+/// mark left by joining files, a zero-width space or joiner).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}')
+}
+
 fn opens_after(c: char) -> bool {
-    c.is_whitespace()
+    is_space(c)
         || class_of(c).is_some()
         || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | ';' | '…')
 }
 
 fn closes_before(c: char) -> bool {
-    c.is_whitespace()
+    is_space(c)
         || class_of(c).is_some()
         || matches!(
             c,
@@ -103,8 +112,7 @@ pub fn scan(text: &str) -> Vec<Span> {
             let t = p.trim_start();
             let mut cs = t.chars();
             let first = cs.next();
-            first.and_then(class_of) == Some(outer.class)
-                && cs.next().is_some_and(|c| !c.is_whitespace())
+            first.and_then(class_of) == Some(outer.class) && cs.next().is_some_and(|c| !is_space(c))
         });
         if cut.is_none() && reopens {
             carry = Some(outer);
@@ -177,10 +185,15 @@ fn scan_range(
         .map(|(i, c)| (from + i, c))
         .collect();
     let before_from = text[..from].chars().next_back();
+    let mut url = 0;
     for k in 0..chars.len() {
         let (at, c) = chars[k];
         let Some(class) = class_of(c) else { continue };
-        if urls.iter().any(|&(s, e)| at >= s && at < e) {
+        // Marks come in order, and so do the URLs: skip those already passed.
+        while urls.get(url).is_some_and(|&(_, e)| e <= at) {
+            url += 1;
+        }
+        if urls.get(url).is_some_and(|&(s, _)| s <= at) {
             continue;
         }
         let prev = if k == 0 {
@@ -188,9 +201,14 @@ fn scan_range(
         } else {
             Some(chars[k - 1].1)
         };
-        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let around = Around {
+            prev,
+            next: chars.get(k + 1).map(|&(_, c)| c),
+            before: &chars[..k],
+            rest: &chars[k + 1..],
+        };
         let open_here = stack.iter().any(|m| m.class == class);
-        let Some(role) = role(c, class, prev, next, open_here, &chars[k + 1..]) else {
+        let Some(role) = role(c, class, &around, open_here) else {
             continue;
         };
         let mark = Mark {
@@ -248,18 +266,23 @@ fn scan_range(
     stack.first().copied()
 }
 
-/// What a mark does here, or None when it is no quote mark at all (apostrophe, inch
-/// mark, a mark inside a word).
-fn role(
-    c: char,
-    class: Class,
+/// What stands around a mark: the characters next to it, and the scanned range before
+/// and after it (for bounded look-behind and look-ahead).
+struct Around<'a> {
     prev: Option<char>,
     next: Option<char>,
-    open_here: bool,
-    rest: &[(usize, char)],
-) -> Option<Role> {
-    let left = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_after);
-    let right = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+    before: &'a [(usize, char)],
+    rest: &'a [(usize, char)],
+}
+
+/// What a mark does here, or None when it is no quote mark at all (apostrophe, inch
+/// mark, a mark inside a word).
+fn role(c: char, class: Class, around: &Around, open_here: bool) -> Option<Role> {
+    let Around {
+        prev, next, rest, ..
+    } = *around;
+    let left = next.is_some_and(|n| !is_space(n)) && prev.is_none_or(opens_after);
+    let right = prev.is_some_and(|p| !is_space(p)) && next.is_none_or(closes_before);
     match class {
         Class::Double => {
             if c == '"'
@@ -291,7 +314,7 @@ fn role(
                 return (!elision(rest)).then_some(Role::Open);
             }
             if right && !left {
-                if !open_here {
+                if !open_here || elided_word_end(around.before) {
                     return None;
                 }
                 if prev.is_some_and(|p| p == 's' || p == 'S') && possessive(next, rest) {
@@ -327,19 +350,28 @@ fn elision(rest: &[(usize, char)]) -> bool {
             && (word.len() == 2 || word.ends_with('s')))
 }
 
+/// The second mark of rock 'n' roll: it closes a word that an apostrophe opened.
+fn elided_word_end(before: &[(usize, char)]) -> bool {
+    let n = before.len();
+    n >= 2
+        && matches!(before[n - 1].1, 'n' | 'N')
+        && class_of(before[n - 2].1) == Some(Class::Single)
+        && (n == 2 || is_space(before[n - 3].1))
+}
+
 /// "Jones' cow": an s-final word, then running text, and a later mark that could close
 /// the open quote instead. Looks ahead a bounded distance.
 fn possessive(next: Option<char>, rest: &[(usize, char)]) -> bool {
-    if !next.is_some_and(char::is_whitespace) {
+    if !next.is_some_and(is_space) {
         return false;
     }
     if !rest.get(1).is_some_and(|&(_, c)| c.is_alphanumeric()) {
         return false;
     }
-    let n = rest.len().min(400);
+    let n = rest.len().min(LOOKAHEAD);
     (1..n).any(|i| {
         class_of(rest[i].1) == Some(Class::Single)
-            && !rest[i - 1].1.is_whitespace()
+            && !is_space(rest[i - 1].1)
             && rest.get(i + 1).is_none_or(|&(_, c)| closes_before(c))
     })
 }
@@ -351,11 +383,12 @@ fn inch_mark(open_here: bool, next: Option<char>, rest: &[(usize, char)]) -> boo
     }
     // Inside a quote it is an inch mark only if running text follows and a later mark
     // can still close the quote.
-    next.is_some_and(char::is_whitespace)
+    next.is_some_and(is_space)
         && rest.get(1).is_some_and(|&(_, c)| c.is_lowercase())
         && rest
             .iter()
             .skip(2)
+            .take(LOOKAHEAD)
             .any(|&(_, c)| class_of(c) == Some(Class::Double))
 }
 
@@ -363,15 +396,11 @@ fn inch_mark(open_here: bool, next: Option<char>, rest: &[(usize, char)]) -> boo
 /// first sentence after the quote's first one that narrates about a third person.
 fn narration_cut(text: &str, start: usize, end: usize) -> Option<usize> {
     let body = &text[start..end];
-    sentence::starts(body)
+    sentence::ranges(body)
         .into_iter()
-        .find(|&s| {
-            let sent_end = sentence::starts(&body[s..])
-                .first()
-                .map_or(body.len(), |e| s + e);
-            narrates(&body[s..sent_end])
-        })
-        .map(|s| start + s)
+        .skip(1)
+        .find(|&(s, e)| narrates(&body[s..e]))
+        .map(|(s, _)| start + s)
 }
 
 fn narrates(sentence: &str) -> bool {
@@ -442,6 +471,31 @@ mod tests {
         assert_eq!(
             texts(t),
             [("Hello,\n\n \"I am second.\n\n\"I am last.".into(), true)]
+        );
+    }
+
+    #[test]
+    fn crlf_line_endings_stay_outside_quotes() {
+        let t = "Hill said: \"They need care.\r\n\r\n\"If not, they die,\" he added.\r\n";
+        assert_eq!(
+            texts(t),
+            [("They need care.\r\n\r\n\"If not, they die,".into(), true)]
+        );
+        let t = "Maduro said: \"We are ready.\r\n\r\nThe White House declined.\r\n";
+        assert_eq!(texts(t), [("We are ready.".into(), false)]);
+    }
+
+    #[test]
+    fn invisible_characters_count_as_space() {
+        let t = "Maduro spoke.\n\u{FEFF}\"We are ready,\" he said.";
+        assert_eq!(texts(t), [("We are ready,".into(), true)]);
+    }
+
+    #[test]
+    fn rock_n_roll_inside_a_single_quote() {
+        assert_eq!(
+            texts("'This is rock 'n' roll at its best,' the critic wrote."),
+            [("This is rock 'n' roll at its best,".into(), true)]
         );
     }
 

@@ -2,6 +2,9 @@
 //! cannot tell that "the U.S. He emphasized" ends a sentence while "U.S. Army" does not;
 //! this one knows titles, initials and abbreviations that can end a sentence.
 
+/// How much of the text before a period is read to find the word it ends, in bytes.
+const WORD_TAIL: usize = 24;
+
 /// Titles and abbreviations that never end a sentence.
 const NEVER_FINAL: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
@@ -105,7 +108,13 @@ pub fn starts(text: &str) -> Vec<usize> {
 
 /// Whether the period at the end of `before` ends a sentence, given what comes `after`.
 fn period_ends_sentence(before: &str, after: &str) -> bool {
-    let word = before
+    // Abbreviations are short: a bounded tail is enough, and keeps a long run of text
+    // without spaces from being rescanned at every period.
+    let mut tail = before.len().saturating_sub(WORD_TAIL);
+    while !before.is_char_boundary(tail) {
+        tail += 1;
+    }
+    let word = before[tail..]
         .rsplit(|c: char| c.is_whitespace() || is_opening(c) || c == '—')
         .next()
         .unwrap_or("");
@@ -122,7 +131,11 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     let may_end =
         dotted || ["inc", "corp", "ltd", "jr", "co", "etc", "bros"].contains(&lower.as_str());
     if may_end {
-        let next_word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let next_word: String = after
+            .chars()
+            .take(WORD_TAIL)
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
         return STARTERS.contains(&next_word.as_str());
     }
     true

@@ -3,13 +3,34 @@
 //! (Maduro declared, “…), a press-release dash (“…” -Name), then the conventions of
 //! news copy: a second quote in a paragraph continues the first one's speaker, and a
 //! stand-alone quote paragraph takes its speaker from the paragraphs around it.
-//! Pronouns and descriptions ("he", "the Venezuelan leader") are resolved to the nearest
-//! person the article names before them.
+//! Pronouns and descriptions ("he", "the Venezuelan leader") are resolved to the person
+//! they fit: the subject of the nearest sentence before that names one, of the right
+//! gender where the article gives it away, or the one the article describes alike.
+//!
+//! Cost: every lookup is bounded (a sentence, a few paragraphs, a fixed number of
+//! mentions back), so attribution is linear in the article.
 
 use super::lexicon as lex;
+use super::mentions::{self, descriptor, Gender, Mention};
+use super::phrase::{np_backward, np_forward, strip_titles};
 use super::scan::Span;
 use super::sentence;
 use super::words::{split, Word};
+
+/// How far back a pronoun or description looks for its person, in sentences.
+const LOOKBACK_SENTENCES: usize = 8;
+/// At most this many mentions are examined per lookup.
+const LOOKBACK_MENTIONS: usize = 64;
+/// Paragraphs before a stand-alone quote whose attributed quotes it may continue.
+const CONTEXT_PARAGRAPHS: usize = 3;
+/// At most this many earlier (or later) quotes are looked at for a speaker to carry over.
+const LOOKBACK_QUOTES: usize = 16;
+/// How much of a sentence is read for the name that opens it, in bytes.
+const OPENING_NAME_BYTES: usize = 160;
+/// A cue this close after a quote attributes it before any cue in front of it.
+const NEAR_WORDS: usize = 4;
+/// The farthest a cue after a quote may stand, in words.
+const FAR_WORDS: usize = 16;
 
 /// How an attribution was made, from strongest to weakest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -38,35 +59,49 @@ pub struct Attribution {
     pub resolved: String,
 }
 
-/// A name written in the article (quotes masked), titles stripped.
-#[derive(Debug, Clone)]
-pub struct Mention {
-    pub start: usize,
-    pub end: usize,
-    pub surface: String,
-    pub name: String,
-    pub group: bool,
-}
-
 /// The article as attribution sees it.
 pub struct Context<'a> {
     text: &'a str,
     masked: String,
     spans: &'a [Span],
     paragraphs: Vec<(usize, usize)>,
+    /// Per paragraph: it holds nothing but quotes and punctuation.
+    quote_only: Vec<bool>,
+    /// Sentence ranges of the masked text, in order, within paragraphs.
+    sentences: Vec<(usize, usize)>,
+    /// Sorted by position.
     pub mentions: Vec<Mention>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, spans: &'a [Span]) -> Self {
-        let masked = mask(text, spans);
+    /// `blanks` are spans read as blank space (nicknames inside names).
+    pub fn new(text: &'a str, spans: &'a [Span], blanks: &[(usize, usize)]) -> Self {
+        let masked = mask(text, spans, blanks);
         let paragraphs = paragraphs(text);
-        let mentions = mentions(&masked);
+        let sentences: Vec<(usize, usize)> = paragraphs
+            .iter()
+            .flat_map(|&(ps, pe)| {
+                sentence::ranges(&masked[ps..pe])
+                    .into_iter()
+                    .map(move |(s, e)| (ps + s, ps + e))
+            })
+            .collect();
+        let mentions = mentions::find(&masked, &sentences);
+        let quote_only = paragraphs
+            .iter()
+            .map(|&(s, e)| {
+                masked[s..e]
+                    .chars()
+                    .all(|c| c == 'Q' || c.is_whitespace() || c.is_ascii_punctuation())
+            })
+            .collect();
         Context {
             text,
             masked,
             spans,
             paragraphs,
+            quote_only,
+            sentences,
             mentions,
         }
     }
@@ -81,14 +116,15 @@ impl<'a> Context<'a> {
             .saturating_sub(1)
     }
 
+    fn sentence_index(&self, at: usize) -> usize {
+        self.sentences
+            .partition_point(|&(s, _)| s <= at)
+            .saturating_sub(1)
+    }
+
     /// The sentence (in masked text) that holds byte `at`.
     pub fn sentence_of(&self, at: usize) -> (usize, usize) {
-        let (ps, pe) = self.paragraphs[self.paragraph_of(at)];
-        let starts = sentence::starts(&self.masked[ps..pe]);
-        let i = starts.partition_point(|&s| ps + s <= at);
-        let s = if i == 0 { ps } else { ps + starts[i - 1] };
-        let e = starts.get(i).map_or(pe, |&e| ps + e);
-        (s, e)
+        self.sentences[self.sentence_index(at)]
     }
 
     /// Masked prose of the quote's sentence before it, after any earlier quote.
@@ -98,7 +134,8 @@ impl<'a> Context<'a> {
         let from = self.spans[..i]
             .iter()
             .rev()
-            .find(|p| p.close > s && p.close <= span.open)
+            .take_while(|p| p.close > s)
+            .find(|p| p.close <= span.open)
             .map_or(s, |p| p.close);
         (from, &self.masked[from..span.open])
     }
@@ -110,7 +147,8 @@ impl<'a> Context<'a> {
         let (_, e) = self.sentence_of(anchor);
         let to = self.spans[i + 1..]
             .iter()
-            .find(|n| n.open >= span.close && n.open < e)
+            .take_while(|n| n.open < e)
+            .find(|n| n.open >= span.close)
             .map_or(e, |n| n.open);
         let to = to.max(span.close);
         (span.close, &self.masked[span.close..to])
@@ -132,63 +170,94 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// A verb of saying (or a dash) in the quote's own sentence.
+    /// A verb of saying (or a dash) in the quote's own sentence. A cue that names its
+    /// speaker wins over one whose subject must be looked for further back.
     fn direct(&self, i: usize) -> Option<Attribution> {
         let (pre_at, pre) = self.before(i);
         let (post_at, post) = self.after(i);
         let pre_words = split(pre, pre_at);
         let post_words = split(post, post_at);
-        let near = post_cue(&post_words, 4);
-        if let Some(a) = near.and_then(|ci| self.around_cue(&post_words, ci, true, i)) {
-            return Some(a);
+        let near = post_cue(&post_words, NEAR_WORDS);
+        let pre_cue = pre_words.iter().rposition(|w| lex::is_cue(&w.lower()));
+        let named = near
+            .and_then(|ci| self.named_at_cue(&post_words, ci, true))
+            .or_else(|| self.after_question(i))
+            .or_else(|| dash(post, post_at))
+            .or_else(|| self.according_to(&pre_words))
+            .or_else(|| self.according_to(&post_words))
+            .or_else(|| pre_cue.and_then(|ci| self.named_at_cue(&pre_words, ci, false)));
+        if named.is_some() {
+            return named;
         }
-        if let Some(a) = dash(post, post_at) {
-            return Some(a);
-        }
-        if let Some(a) = according_to(&pre_words) {
-            return Some(a);
-        }
-        if let Some(ci) = pre_words.iter().rposition(|w| lex::is_cue(&w.lower())) {
-            if let Some(a) = self.around_cue(&pre_words, ci, false, i) {
-                return Some(a);
+        match (near, pre_cue) {
+            (Some(ci), _) => self.subject_of_cue(i, &post_words[ci]),
+            (None, Some(ci)) => self.subject_of_cue(i, &pre_words[ci]),
+            (None, None) => {
+                let far = post_cue(&post_words, FAR_WORDS)?;
+                self.named_at_cue(&post_words, far, true)
+                    .or_else(|| self.subject_of_cue(i, &post_words[far]))
             }
         }
-        let far = post_cue(&post_words, 16)?;
-        self.around_cue(&post_words, far, true, i)
     }
 
-    /// The speaker that goes with the cue `words[ci]`: after it when the cue leads
-    /// ("said Maduro"), else before it.
-    fn around_cue(&self, words: &[Word], ci: usize, after: bool, i: usize) -> Option<Attribution> {
-        let cue = words[ci].s.to_string();
+    /// “Why should we trust them?” Rodríguez asked: a question or exclamation ends the
+    /// sentence for the splitter, but a cue that opens the next one still attributes it.
+    fn after_question(&self, i: usize) -> Option<Attribution> {
+        let span = &self.spans[i];
+        let asks = self.text[span.start..span.end]
+            .trim_end()
+            .ends_with(['?', '!']);
+        let k = self.sentence_index(span.close.saturating_sub(1).max(span.open)) + 1;
+        let &(s, e) = self.sentences.get(k).filter(|_| asks)?;
+        if !self.masked.get(span.close..s)?.trim().is_empty() {
+            return None;
+        }
+        let to = self.spans.get(i + 1).map_or(e, |n| n.open.clamp(s, e));
+        let words = split(&self.masked[s..to], s);
+        let ci = post_cue(&words, NEAR_WORDS)?;
+        self.named_at_cue(&words, ci, true)
+    }
+
+    /// The speaker the cue `words[ci]` names: after it when the cue leads the clause
+    /// ("said Maduro"), else before it ("Maduro said").
+    fn named_at_cue(&self, words: &[Word], ci: usize, after: bool) -> Option<Attribution> {
         let np = if after && ci == 0 {
             np_forward(words, 1).or_else(|| np_backward(words, ci))
         } else {
             np_backward(words, ci)
         };
-        let (start, end) = match np {
-            Some(np) => np,
-            None => {
-                // "…, stating" / "and adds": the clause's subject stands further back.
-                let at = words[ci].start;
-                return self
-                    .previous_in_sentence(i)
-                    .or_else(|| self.person_before(at).map(|m| (m.start, m.end)))
-                    .map(|(s, e)| self.make(s, e, Some(cue), Via::Cue));
-            }
-        };
-        Some(self.make(start, end, Some(cue), Via::Cue))
+        let (start, end) = np?;
+        Some(self.make(start, end, Some(words[ci].s.to_string()), Via::Cue))
     }
 
+    /// "…, stating" / "and adds": a cue without its own subject; the clause's subject
+    /// stands further back, with an earlier quote of the sentence or before it.
+    fn subject_of_cue(&self, i: usize, cue: &Word) -> Option<Attribution> {
+        self.previous_in_sentence(i)
+            .or_else(|| {
+                self.subject_before(cue.start, None)
+                    .map(|m| (m.start, m.end))
+            })
+            .map(|(s, e)| self.make(s, e, Some(cue.s.to_string()), Via::Cue))
+    }
+
+    /// The speaker named before the cue of an earlier quote of the same sentence.
     fn previous_in_sentence(&self, i: usize) -> Option<(usize, usize)> {
         let (s, _) = self.sentence_of(self.spans[i].open);
-        let prev = self.spans[..i].iter().rposition(|p| p.open >= s)?;
-        let (_, post) = self.after(prev);
+        let prev = i.checked_sub(1).filter(|&p| self.spans[p].open >= s)?;
         let (pre_at, pre) = self.before(prev);
         let words = split(pre, pre_at);
-        let _ = post;
         let ci = words.iter().rposition(|w| lex::is_cue(&w.lower()))?;
         np_backward(&words, ci)
+    }
+
+    /// "according to the ministry": the phrase after it.
+    fn according_to(&self, words: &[Word]) -> Option<Attribution> {
+        let i = words
+            .windows(2)
+            .rposition(|w| w[0].lower() == lex::ACCORDING && w[1].lower() == "to")?;
+        let (start, end) = np_forward(words, i + 2)?;
+        Some(self.make(start, end, Some("according to".into()), Via::Cue))
     }
 
     fn make(&self, start: usize, end: usize, cue: Option<String>, via: Via) -> Attribution {
@@ -209,6 +278,7 @@ impl<'a> Context<'a> {
         // An earlier quote of the same paragraph.
         if let Some(prev) = (0..i)
             .rev()
+            .take(LOOKBACK_QUOTES)
             .take_while(|&j| self.paragraph_of(self.spans[j].close.saturating_sub(1)) == p)
             .find_map(|j| found[j].as_ref())
         {
@@ -217,127 +287,226 @@ impl<'a> Context<'a> {
                 ..prev.clone()
             });
         }
-        let (ps, pe) = self.paragraphs[p];
-        let alone = self.masked[ps..pe]
-            .chars()
-            .all(|c| c == 'Q' || c.is_whitespace() || c.is_ascii_punctuation());
-        if alone {
-            // The next paragraph opens with a quote attributed by a cue ("…,” he said).
-            if let Some((j, a)) = found
-                .iter()
-                .enumerate()
-                .skip(i + 1)
-                .find_map(|(j, a)| a.as_ref().filter(|a| a.via == Via::Cue).map(|a| (j, a)))
-            {
-                let q = self.paragraph_of(self.spans[j].open);
-                let (qs, _) = self.paragraphs[q];
-                let opens = self.masked[qs..self.spans[j].open].trim().is_empty();
-                if q == p + 1 && opens {
-                    return Some(Attribution {
-                        via: Via::Continued,
-                        ..a.clone()
-                    });
-                }
-            }
-            // "And from Chairwoman Rosenworcel:" just before.
-            if p > 0 {
-                let (qs, qe) = self.paragraphs[p - 1];
-                if self.masked[qs..qe].trim_end().ends_with(':') {
-                    if let Some(m) = self
-                        .mentions
-                        .iter()
-                        .rev()
-                        .find(|m| m.start >= qs && m.end <= qe)
-                    {
-                        return Some(self.make(m.start, m.end, None, Via::Context));
-                    }
-                }
-            }
-            // The last attributed quote of the three paragraphs before.
-            if let Some(prev) = (0..i).rev().find_map(|j| {
-                let q = self.paragraph_of(self.spans[j].open);
-                (p.saturating_sub(3) <= q)
-                    .then_some(found[j].as_ref())
-                    .flatten()
-            }) {
-                return Some(Attribution {
-                    via: Via::Context,
-                    ..prev.clone()
-                });
-            }
+        if self.quote_only[p] {
+            return self.for_quote_paragraph(i, p, found);
+        }
+        let (pre_at, pre) = self.before(i);
+        if pre.trim_end().ends_with(':') {
+            // "Cabello closed with a warning: “…”": the clause's subject introduces it.
             return self
-                .person_before(span.open)
-                .map(|m| self.make(m.start, m.end, None, Via::Context));
+                .opening_name(pre_at, span.open)
+                .map(|(s, e)| self.make(s, e, None, Via::Context));
         }
-        // A quote floating in narration: the subject of the sentence before it.
-        let (s, _) = self.sentence_of(span.open);
-        if s > ps {
-            let (ps2, _) = self.sentence_of(s - 1);
-            let words = split(&self.masked[ps2..s], ps2);
-            if let Some(w) = words
-                .first()
-                .filter(|w| lex::may_be_name(w.s) || lex::is_pronoun(w.s))
-            {
-                let end = self.name_run_end(&words);
-                return Some(self.make(w.start, end, None, Via::Context));
-            }
-        }
-        None
+        self.floating(span.open, self.paragraphs[p].0)
     }
 
-    fn name_run_end(&self, words: &[Word]) -> usize {
-        let mut end = words[0].end;
-        for w in &words[1..] {
-            if !(w.capitalised() && lex::may_be_name(w.s)) {
-                break;
-            }
-            end = w.end;
+    /// A paragraph that is nothing but a quote: the speaker of the quote that opens the
+    /// next paragraph ("…,” he said), the name that introduces it ("And from Chairwoman
+    /// Rosenworcel:"), the last speaker of the paragraphs before, or their subject.
+    fn for_quote_paragraph(
+        &self,
+        i: usize,
+        p: usize,
+        found: &[Option<Attribution>],
+    ) -> Option<Attribution> {
+        let span = &self.spans[i];
+        if let Some(a) = self.opens_next_paragraph(i, p, found) {
+            return Some(Attribution {
+                via: Via::Continued,
+                ..a.clone()
+            });
         }
-        end
+        if let Some(m) = self.introduced_by_colon(p) {
+            return Some(self.make(m.start, m.end, None, Via::Context));
+        }
+        let earliest = p.saturating_sub(CONTEXT_PARAGRAPHS);
+        if let Some(prev) = (0..i)
+            .rev()
+            .take(LOOKBACK_QUOTES)
+            .take_while(|&j| self.paragraph_of(self.spans[j].open) >= earliest)
+            .find_map(|j| found[j].as_ref())
+        {
+            return Some(Attribution {
+                via: Via::Context,
+                ..prev.clone()
+            });
+        }
+        self.subject_before(span.open, None)
+            .map(|m| self.make(m.start, m.end, None, Via::Context))
     }
 
-    /// The nearest person named before byte `at`.
-    fn person_before(&self, at: usize) -> Option<&Mention> {
-        self.mentions.iter().rev().find(|m| m.end <= at && !m.group)
+    /// The cue attribution of the quote that opens paragraph `p + 1`.
+    fn opens_next_paragraph<'f>(
+        &self,
+        i: usize,
+        p: usize,
+        found: &'f [Option<Attribution>],
+    ) -> Option<&'f Attribution> {
+        let j = (i + 1..self.spans.len())
+            .take(LOOKBACK_QUOTES)
+            .take_while(|&j| self.paragraph_of(self.spans[j].open) <= p + 1)
+            .find(|&j| self.paragraph_of(self.spans[j].open) == p + 1)?;
+        let (qs, _) = self.paragraphs[p + 1];
+        let opens = self.masked[qs..self.spans[j].open].trim().is_empty();
+        found[j].as_ref().filter(|a| opens && a.via == Via::Cue)
+    }
+
+    /// "And from Chairwoman Rosenworcel:" as the paragraph before `p`.
+    fn introduced_by_colon(&self, p: usize) -> Option<&Mention> {
+        let (qs, qe) = self.paragraphs[p.checked_sub(1)?];
+        if !self.masked[qs..qe].trim_end().ends_with(':') {
+            return None;
+        }
+        let end = self.mentions.partition_point(|m| m.start < qe);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(LOOKBACK_MENTIONS)
+            .take_while(|m| m.start >= qs)
+            .find(|m| m.end <= qe)
+    }
+
+    /// A quote floating in narration: the subject of the sentence before it, in the
+    /// same paragraph (which starts at `ps`).
+    fn floating(&self, open: usize, ps: usize) -> Option<Attribution> {
+        let (s, _) = self.sentence_of(open);
+        if s <= ps {
+            return None;
+        }
+        let (prev, _) = self.sentence_of(s - 1);
+        let (start, end) = self.opening_name(prev, s)?;
+        Some(self.make(start, end, None, Via::Context))
+    }
+
+    /// The name (or pronoun) that opens the masked text `from..to`, if one does.
+    fn opening_name(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let mut cut = to.min(from + OPENING_NAME_BYTES);
+        while !self.masked.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let words = split(&self.masked[from..cut], from);
+        let w = words
+            .first()
+            .filter(|w| !w.masked() && (lex::may_be_name(w.s) || lex::is_pronoun(w.s)))?;
+        Some((w.start, name_run_end(&words)))
+    }
+
+    /// Mentions ending before byte `at`, nearest first, within the lookback bounds.
+    fn mentions_before(&self, at: usize) -> impl Iterator<Item = &Mention> {
+        let end = self.mentions.partition_point(|m| m.start < at);
+        let here = self.sentence_index(at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(LOOKBACK_MENTIONS)
+            .take_while(move |m| here - m.sentence.min(here) <= LOOKBACK_SENTENCES)
+            .filter(move |m| m.end <= at)
+    }
+
+    /// The person the nearest sentence before `at` (or its own words before `at`) is
+    /// about: the first fitting person it names, its subject as a rule; a name after a
+    /// preposition ("spoke with Putin") only when there is no other.
+    fn subject_before(&self, at: usize, gender: Option<Gender>) -> Option<&Mention> {
+        let fits = |m: &&Mention| {
+            !m.group && (gender.is_none() || m.gender.is_none_or(|g| Some(g) == gender))
+        };
+        let mut best: Option<&Mention> = None;
+        for m in self.mentions_before(at).filter(fits) {
+            if let Some(b) = best {
+                if b.sentence != m.sentence {
+                    break;
+                }
+                if m.object && !b.object {
+                    continue;
+                }
+            }
+            best = Some(m);
+        }
+        best
+    }
+
+    /// The person a definite description refers to: the nearest one the article
+    /// describes with the same words ("the Venezuelan leader" and "Venezuelan President
+    /// Nicolás Maduro"), else the subject before it.
+    fn described_before(&self, at: usize, description: &[Word]) -> Option<&Mention> {
+        let wanted: Vec<String> = description
+            .iter()
+            .filter(|w| !lex::is_determiner(w.s))
+            .map(|w| descriptor(w.s))
+            .collect();
+        let score = |m: &Mention| wanted.iter().filter(|w| m.descriptors.contains(w)).count();
+        let mut best: Option<(&Mention, usize)> = None;
+        for m in self.mentions_before(at).filter(|m| !m.group) {
+            let s = score(m);
+            if s > best.map_or(0, |(_, b)| b) {
+                best = Some((m, s));
+            }
+        }
+        best.map(|(m, _)| m)
+            .or_else(|| self.subject_before(at, None))
+    }
+
+    /// The nearest group named before `at` ("they" -> "Venezuelan officials").
+    fn group_before(&self, at: usize) -> Option<&Mention> {
+        self.mentions_before(at).find(|m| m.group)
     }
 
     /// A pronoun or description resolved to a name; a name with its titles stripped.
     fn resolve(&self, a: &Attribution) -> String {
         let words = split(&a.text, a.start);
         let lower = a.text.to_lowercase();
-        if lex::is_pronoun(&lower) {
-            let want_group = lower == "it" || lower == "they";
-            let m =
-                self.mentions.iter().rev().find(|m| {
-                    m.end <= a.start && (m.group == want_group || (!want_group && !m.group))
-                });
-            return match m {
-                Some(m) if want_group == m.group => m.name.clone(),
-                _ => a.text.clone(),
-            };
+        let found = match lower.as_str() {
+            "he" => self.subject_before(a.start, Some(Gender::Male)),
+            "she" => self.subject_before(a.start, Some(Gender::Female)),
+            "they" | "it" => self.group_before(a.start),
+            "i" | "we" => None,
+            _ if definite_role(&words) => self.described_before(a.start, &words),
+            _ => self
+                .mentions
+                .iter()
+                .skip(self.mentions.partition_point(|m| m.start < a.start))
+                .take_while(|m| m.start < a.end)
+                .find(|m| m.end <= a.end),
+        };
+        match found {
+            Some(m) => m.name.clone(),
+            None if lex::is_pronoun(&lower) => a.text.clone(),
+            None => strip_titles(&a.text),
         }
-        let head = words.last().map(|w| w.lower()).unwrap_or_default();
-        let described = words.first().is_some_and(|w| lex::is_determiner(w.s));
-        if described && lex::is_person_role(&head) {
-            if let Some(m) = self.person_before(a.start) {
-                return m.name.clone();
-            }
-        }
-        if let Some(m) = self
-            .mentions
-            .iter()
-            .find(|m| m.start >= a.start && m.end <= a.end)
-        {
-            return m.name.clone();
-        }
-        strip_titles(&a.text)
     }
 }
 
+/// "the Venezuelan leader", "this senator": a definite description of a person by role.
+/// Indefinite ones ("a senior official") introduce someone new.
+fn definite_role(words: &[Word]) -> bool {
+    let head = words.last().map(|w| w.lower()).unwrap_or_default();
+    words
+        .first()
+        .is_some_and(|w| matches!(w.lower().as_str(), "the" | "this" | "that"))
+        && words.len() >= 2
+        && lex::is_person_role(&head)
+}
+
+/// Where the run of capitalised name words that opens `words` ends.
+fn name_run_end(words: &[Word]) -> usize {
+    let mut end = words[0].end;
+    for w in &words[1..] {
+        if !(w.capitalised() && lex::may_be_name(w.s)) {
+            break;
+        }
+        end = w.end;
+    }
+    end
+}
+
 /// Replaces every quote (marks included) by 'Q's, keeping byte offsets; the last byte
-/// keeps sentence-final punctuation so that sentence splitting still sees it.
-fn mask(text: &str, spans: &[Span]) -> String {
+/// keeps sentence-final punctuation so that sentence splitting still sees it. Blanks
+/// become spaces.
+fn mask(text: &str, spans: &[Span], blanks: &[(usize, usize)]) -> String {
     let mut bytes = text.as_bytes().to_vec();
+    for &(s, e) in blanks {
+        bytes[s..e].fill(b' ');
+    }
     for s in spans {
         for b in &mut bytes[s.open..s.close.max(s.end)] {
             if *b != b'\n' {
@@ -375,28 +544,6 @@ fn post_cue(words: &[Word], within: usize) -> Option<usize> {
         .position(|w| lex::is_cue(&w.lower()) && w.lower() != lex::ACCORDING)
 }
 
-/// "according to the ministry": the phrase after it.
-fn according_to(words: &[Word]) -> Option<Attribution> {
-    let i = words
-        .windows(2)
-        .rposition(|w| w[0].lower() == lex::ACCORDING && w[1].lower() == "to")?;
-    let (start, end) = np_forward(words, i + 2)?;
-    let text = words
-        .iter()
-        .filter(|w| w.start >= start && w.end <= end)
-        .map(|w| w.s)
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(Attribution {
-        text,
-        start,
-        end,
-        cue: Some("according to".into()),
-        via: Via::Cue,
-        resolved: String::new(),
-    })
-}
-
 /// “…” -Commissioner Geoffrey Starks
 fn dash(post: &str, at: usize) -> Option<Attribution> {
     let trimmed = post.trim_start();
@@ -420,362 +567,4 @@ fn dash(post: &str, at: usize) -> Option<Attribution> {
         via: Via::Dash,
         resolved: String::new(),
     })
-}
-
-/// The speaker phrase after a leading cue: "said House Speaker John Boehner",
-/// "said a homeless man who …".
-fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
-    let first = words.get(i)?;
-    if lex::is_pronoun(first.s) {
-        return Some((first.start, first.end));
-    }
-    let mut j = i;
-    let described =
-        lex::is_determiner(first.s) && !matches!(first.lower().as_str(), "that" | "this");
-    while let Some(w) = words.get(j) {
-        let ok = if j == i {
-            described || w.capitalised() || lex::is_group(w.s)
-        } else if described {
-            !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower())
-        } else {
-            w.capitalised() || lex::is_particle(w.s) || lex::is_group(w.s)
-        };
-        if !ok || j - i >= 6 || (j > i && lex::stops_phrase(w.s)) {
-            break;
-        }
-        j += 1;
-        if w.comma || w.colon || w.brk {
-            break;
-        }
-    }
-    (j > i && !(described && j == i + 1)).then(|| (words[i].start, words[j - 1].end))
-}
-
-/// The subject before the cue at `ci`: "Maduro declared", "The Venezuelan leader
-/// accused", "Hugh Hill, a doctor, said", "Maduro, who …, complained".
-fn np_backward(words: &[Word], ci: usize) -> Option<(usize, usize)> {
-    let mut j = ci.checked_sub(1)?;
-    while lex::is_aux_or_adverb(words[j].s) && !words[j].comma {
-        j = j.checked_sub(1)?;
-    }
-    if words[j].comma || words[j].brk {
-        return appositive_subject(words, j);
-    }
-    trailing_np(words, 0, j).filter(|&(s, e)| plausible(words, s, e))
-}
-
-/// Walks back over comma-set appositives to the name they describe.
-fn appositive_subject(words: &[Word], mut end: usize) -> Option<(usize, usize)> {
-    loop {
-        let start = (0..end)
-            .rev()
-            .find(|&k| words[k].comma || words[k].brk)
-            .map_or(0, |k| k + 1);
-        let seg = &words[start..=end];
-        let first = seg[0].lower();
-        let appositive = (seg.len() == 1 && seg[0].s.chars().all(|c| c.is_ascii_digit()))
-            || matches!(
-                first.as_str(),
-                "a" | "an"
-                    | "the"
-                    | "who"
-                    | "whose"
-                    | "which"
-                    | "one"
-                    | "aged"
-                    | "also"
-                    | "himself"
-                    | "herself"
-            )
-            || seg.last().is_some_and(|w| w.s.ends_with("-old"));
-        if appositive && start > 0 {
-            end = start - 1;
-            continue;
-        }
-        if let Some(np) = trailing_np(words, start, end).filter(|&(s, e)| plausible(words, s, e)) {
-            return Some(np);
-        }
-        // A participle after a clause ("Maduro was reticent, stating"): its subject.
-        return seg
-            .iter()
-            .find(|w| (w.capitalised() && lex::may_be_name(w.s)) || lex::is_pronoun(w.s))
-            .map(|w| {
-                let k = words
-                    .iter()
-                    .position(|x| x.start == w.start)
-                    .unwrap_or(start);
-                let mut e = k;
-                while e < end
-                    && words[e + 1].capitalised()
-                    && lex::may_be_name(words[e + 1].s)
-                    && !words[e].comma
-                {
-                    e += 1;
-                }
-                (words[k].start, words[e].end)
-            });
-    }
-}
-
-/// The noun phrase ending at `words[end]`, not reaching before `floor`.
-fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, usize)> {
-    let head = &words[end];
-    if lex::is_pronoun(head.s) {
-        return Some((head.start, head.end));
-    }
-    let mut k = end;
-    if head.capitalised() {
-        while k > floor {
-            let w = &words[k - 1];
-            if w.comma || w.brk || w.colon {
-                break;
-            }
-            let name_word = w.capitalised() && !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower());
-            if name_word || lex::is_particle(w.s) || (w.lower() == "the" && lex::is_group(head.s)) {
-                k -= 1;
-            } else {
-                break;
-            }
-        }
-        // Sentence-initial function words are not part of the name ("When Maduro").
-        while k < end
-            && !lex::may_be_name(words[k].s)
-            && !lex::is_title(words[k].s)
-            && !lex::is_group(words[k].s)
-            && words[k].s != "U.S."
-        {
-            k += 1;
-        }
-        return Some((words[k].start, head.end));
-    }
-    // Lower-case head: "the clown", "The Venezuelan leader", "Richmond police".
-    for back in 1..=4 {
-        let Some(i) = end.checked_sub(back) else {
-            break;
-        };
-        if i < floor {
-            break;
-        }
-        let w = &words[i];
-        if w.comma || w.brk || w.colon {
-            break;
-        }
-        if lex::is_determiner(w.s) {
-            return Some((w.start, head.end));
-        }
-        if lex::stops_phrase(w.s) || lex::is_cue(&w.lower()) {
-            break;
-        }
-    }
-    let mut k = end;
-    while k > floor
-        && words[k - 1].capitalised()
-        && !words[k - 1].comma
-        && !lex::stops_phrase(words[k - 1].s)
-    {
-        k -= 1;
-    }
-    if k < end || lex::is_group(head.s) {
-        while k < end
-            && !lex::may_be_name(words[k].s)
-            && words[k].s != "U.S."
-            && !lex::is_group(words[k].s)
-        {
-            k += 1;
-        }
-        return Some((words[k].start, head.end));
-    }
-    None
-}
-
-/// A speaker phrase must name someone: a pronoun, a name, a group, or a person role.
-fn plausible(words: &[Word], start: usize, end: usize) -> bool {
-    let inside: Vec<&Word> = words
-        .iter()
-        .filter(|w| w.start >= start && w.end <= end)
-        .collect();
-    let Some(head) = inside.last() else {
-        return false;
-    };
-    lex::is_pronoun(head.s)
-        || inside
-            .iter()
-            .any(|w| w.capitalised() && lex::may_be_name(w.s))
-        || lex::is_group(head.s)
-        || lex::is_person_role(head.s)
-        || (inside.len() >= 2
-            && lex::is_determiner(inside[0].s)
-            && !head.capitalised()
-            && !head.s.ends_with('s'))
-}
-
-/// Titles and honorifics off the front, "of Venezuela" off the back.
-pub fn strip_titles(name: &str) -> String {
-    let name = name.split(" of ").next().unwrap_or(name).trim();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let is_group = words.last().is_some_and(|w| lex::is_group(w));
-    if is_group {
-        let w: Vec<&str> = words
-            .iter()
-            .copied()
-            .skip_while(|w| w.eq_ignore_ascii_case("the"))
-            .collect();
-        return w.join(" ");
-    }
-    if words.first().is_some_and(|w| lex::is_determiner(w)) {
-        return name.to_string();
-    }
-    let core: Vec<&str> = words
-        .iter()
-        .copied()
-        .skip_while(|w| lex::is_title(w) && words.len() > 1)
-        .collect();
-    if core.is_empty() {
-        name.to_string()
-    } else {
-        core.join(" ")
-    }
-}
-
-/// Names written in the (masked) text: runs of capitalised words that can be names, and
-/// groups ("the Trump administration", "U.S. officials").
-fn mentions(masked: &str) -> Vec<Mention> {
-    let headlines = headline_lines(masked);
-    let words: Vec<Word> = split(masked, 0)
-        .into_iter()
-        .filter(|w| !headlines.iter().any(|&(s, e)| w.start >= s && w.end <= e))
-        .collect();
-    let mut runs: Vec<(usize, usize, bool)> = Vec::new(); // (first, last, titled)
-    let mut i = 0;
-    while i < words.len() {
-        let w = &words[i];
-        if !(w.capitalised() && (lex::may_be_name(w.s) || lex::is_title(w.s)))
-            || w.s.contains('Q') && w.s.chars().all(|c| c == 'Q')
-        {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j + 1 < words.len() && !words[j].comma && !words[j].brk && !words[j].colon {
-            let n = &words[j + 1];
-            if (n.capitalised() && (lex::may_be_name(n.s) || lex::is_title(n.s)))
-                || (lex::is_particle(n.s) && j + 2 < words.len() && words[j + 2].capitalised())
-            {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let mut k = i;
-        while k < j && lex::is_title(words[k].s) {
-            k += 1;
-        }
-        if !lex::is_title(words[k].s) || k < j {
-            runs.push((k, j, k > i));
-        }
-        i = j + 1;
-    }
-    // A capitalised word the article also writes in lower case is a common word
-    // ("Maduro Announces Willingness" in a run-in headline), not a name.
-    let lower: std::collections::HashSet<&str> = words
-        .iter()
-        .filter(|w| w.s.chars().next().is_some_and(char::is_lowercase))
-        .map(|w| w.s)
-        .collect();
-    let common = |w: &Word| {
-        let l = w.s.to_lowercase();
-        lower.contains(l.as_str())
-            || [
-                "ness", "tion", "ment", "ings", "ity", "ance", "ence", "ship",
-            ]
-            .iter()
-            .any(|s| l.ends_with(s))
-    };
-    runs.retain(|&(a, b, _)| b - a < 4 && !words[a..=b].iter().any(common));
-    let known: std::collections::HashSet<&str> = runs
-        .iter()
-        .filter(|(a, b, _)| b > a)
-        .flat_map(|&(a, b, _)| words[a..=b].iter().map(|w| w.s))
-        .collect();
-    let mut out: Vec<Mention> = runs
-        .iter()
-        .filter(|&&(a, b, titled)| b > a || titled || known.contains(words[a].s))
-        .filter(|&&(a, b, _)| {
-            words[a..=b]
-                .iter()
-                .all(|w| lex::may_be_name(w.s) || lex::is_particle(w.s))
-        })
-        .map(|&(a, b, _)| {
-            let name = words[a..=b]
-                .iter()
-                .map(|w| w.s)
-                .collect::<Vec<_>>()
-                .join(" ");
-            Mention {
-                start: words[a].start,
-                end: words[b].end,
-                surface: masked[words[a].start..words[b].end].to_string(),
-                name,
-                group: false,
-            }
-        })
-        .collect();
-    out.extend(group_mentions(&words, masked));
-    out.sort_by_key(|m| (m.start, m.end));
-    out
-}
-
-/// Lines written in title case (headlines, section heads): their capitals name nobody.
-fn headline_lines(text: &str) -> Vec<(usize, usize)> {
-    paragraphs(text)
-        .into_iter()
-        .filter(|&(s, e)| {
-            let long: Vec<&str> = text[s..e]
-                .split_whitespace()
-                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-                .collect();
-            let caps = long
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count();
-            long.len() >= 3 && caps * 4 >= long.len() * 3
-        })
-        .collect()
-}
-
-/// "the Trump administration", "U.S. officials", "Richmond police".
-fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
-    let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if !lex::is_group(w.s) || w.capitalised() || i == 0 {
-            continue;
-        }
-        let mut k = i;
-        while k > 0
-            && words[k - 1].capitalised()
-            && !words[k - 1].comma
-            && !words[k - 1].brk
-            && i - k < 3
-        {
-            k -= 1;
-        }
-        if k == i {
-            continue;
-        }
-        if words[k].lower() == "the" {
-            k += 1;
-        }
-        if k >= i {
-            continue;
-        }
-        let surface = masked[words[k].start..w.end].to_string();
-        out.push(Mention {
-            start: words[k].start,
-            end: w.end,
-            name: surface.clone(),
-            surface,
-            group: true,
-        });
-    }
-    out
 }

@@ -12,6 +12,8 @@ pub struct Word<'a> {
     pub colon: bool,
     /// A sentence-internal break follows: a dash, semicolon or parenthesis.
     pub brk: bool,
+    /// Sentence-final punctuation follows (not an abbreviation's period).
+    pub stop: bool,
 }
 
 impl Word<'_> {
@@ -21,6 +23,17 @@ impl Word<'_> {
 
     pub fn capitalised(&self) -> bool {
         self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A name's initial: "F." in "Robert F. Kennedy".
+    pub fn initial(&self) -> bool {
+        let mut cs = self.s.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
+    }
+
+    /// A stretch of a masked-out quote, not a word of prose.
+    pub fn masked(&self) -> bool {
+        self.s.len() >= 2 && self.s.bytes().all(|b| b == b'Q')
     }
 }
 
@@ -35,7 +48,8 @@ fn is_abbrev(w: &str) -> bool {
     let lower = w.to_lowercase();
     let core = lower.trim_end_matches('.');
     (core.contains('.') && core.split('.').all(|p| p.chars().count() == 1))
-        || (core.chars().count() == 1 && core.chars().all(char::is_uppercase))
+        // An initial ("Robert F. Kennedy"): judged on the word as written.
+        || (core.chars().count() == 1 && w.chars().next().is_some_and(char::is_uppercase))
         || matches!(
             core,
             "mr" | "mrs"
@@ -60,11 +74,12 @@ fn is_abbrev(w: &str) -> bool {
         )
 }
 
-/// Splits `text` (a slice starting at byte `base` of the article) into words.
+/// Splits `text` (a slice starting at byte `base` of the article) into words. Dashes
+/// separate words even without spaces ("said—a line he repeated").
 pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
     let mut out: Vec<Word> = Vec::new();
     let mut pos = 0;
-    for chunk in text.split_inclusive(char::is_whitespace) {
+    for chunk in text.split_inclusive(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) {
         let at = pos;
         pos += chunk.len();
         let raw = chunk.trim_end();
@@ -73,6 +88,7 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
         let mut comma = false;
         let mut colon = false;
         let mut brk = false;
+        let mut stop = false;
         while let Some(c) = body.chars().next_back() {
             let keep_period = c == '.' && is_abbrev(body);
             if c.is_alphanumeric() || keep_period {
@@ -82,6 +98,7 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
                 ',' => comma = true,
                 ':' => colon = true,
                 ';' | ')' | ']' | '—' | '–' => brk = true,
+                '.' | '!' | '?' | '…' => stop = true,
                 _ => {}
             }
             body = &body[..body.len() - c.len_utf8()];
@@ -92,6 +109,7 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
                 last.brk |= raw.contains(['—', '–', '-', ';', '(', ')']);
                 last.comma |= raw.contains(',');
                 last.colon |= raw.contains(':');
+                last.stop |= raw.contains(['.', '!', '?', '…']);
             }
             continue;
         }
@@ -103,6 +121,7 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
             comma,
             colon,
             brk,
+            stop,
         });
     }
     out

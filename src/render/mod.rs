@@ -3,5 +3,7 @@
 
 pub mod csv;
 pub mod dot;
+pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod text;

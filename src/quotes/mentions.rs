@@ -1,0 +1,407 @@
+//! The people and groups an article names, read from its prose with the quotes masked
+//! out: runs of capitalised words that can be names ("President Nicolás Maduro"), and
+//! groups ("the Trump administration", "U.S. officials"). Each person mention carries
+//! what the article says about them nearby (titles, a role before the name, an
+//! appositive after it) and, where a title gives it away, a gender, so that "she" and
+//! "the Venezuelan leader" can be resolved to the person they fit.
+//!
+//! Cost: linear in the words of the article.
+
+use super::lexicon as lex;
+use super::words::{split, Word};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// A name written in the article (quotes masked), titles stripped.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub surface: String,
+    pub name: String,
+    pub group: bool,
+    /// Index of the sentence it stands in (see `Context::sentences`).
+    pub sentence: usize,
+    pub gender: Option<Gender>,
+    /// It follows a preposition ("spoke with Putin"): an object, not a subject.
+    pub object: bool,
+    /// Lower-case words the article describes this person with, over all its mentions.
+    pub descriptors: Vec<String>,
+}
+
+/// How many words before a name may describe it ("U.S. envoy Richard Grenell").
+const ROLE_WORDS_BEFORE: usize = 3;
+/// How many words of an appositive after a name describe it.
+const APPOSITIVE_WORDS: usize = 6;
+
+/// Every mention of `masked`, sorted by position. `sentences` are the sentence ranges of
+/// the text, in order.
+pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
+    let headlines = headline_lines(masked);
+    let in_headline = |w: &Word| {
+        let k = headlines.partition_point(|&(s, _)| s <= w.start);
+        k > 0 && w.end <= headlines[k - 1].1
+    };
+    let words: Vec<Word> = split(masked, 0)
+        .into_iter()
+        .filter(|w| !in_headline(w))
+        .collect();
+    let runs = name_runs(&words);
+    let mut out: Vec<Mention> = runs
+        .iter()
+        .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(&words, r))
+        .map(|r| person(masked, &words, r))
+        .collect();
+    out.extend(group_mentions(&words, masked));
+    out.sort_by_key(|m| (m.start, m.end));
+    for m in &mut out {
+        m.sentence = sentences
+            .partition_point(|&(s, _)| s <= m.start)
+            .saturating_sub(1);
+    }
+    pool_by_surname(&mut out);
+    out
+}
+
+/// A run of capitalised words that may be a person's name: `words[first..=last]`, after
+/// the titles `words[title..first]`.
+struct Run {
+    title: usize,
+    first: usize,
+    last: usize,
+    titled: bool,
+    /// Some word of it also stands in a longer name of the article.
+    known: bool,
+}
+
+fn name_runs(words: &[Word]) -> Vec<Run> {
+    let starts_name = |w: &Word| {
+        w.capitalised()
+            && !w.masked()
+            && (lex::may_be_name(w.s) || lex::is_title(w.s) || w.initial())
+    };
+    let mut runs: Vec<Run> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !starts_name(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < words.len() && !ends_run(&words[j]) {
+            let particle = lex::is_particle(words[j + 1].s)
+                && words.get(j + 2).is_some_and(|w| w.capitalised());
+            if !(starts_name(&words[j + 1]) || particle) {
+                break;
+            }
+            j += 1;
+        }
+        let mut k = i;
+        while k < j && lex::is_title(words[k].s) {
+            k += 1;
+        }
+        if !lex::is_title(words[k].s) || k < j {
+            runs.push(Run {
+                title: i,
+                first: k,
+                last: j,
+                titled: k > i,
+                known: false,
+            });
+        }
+        i = j + 1;
+    }
+    let common = common_words(words);
+    runs.retain(|r| {
+        let ws = &words[r.first..=r.last];
+        r.last - r.first < 4
+            && !ws
+                .iter()
+                .any(|w| common.contains(w.s.to_lowercase().as_str()))
+            && ws
+                .iter()
+                .all(|w| lex::may_be_name(w.s) || lex::is_particle(w.s) || w.initial())
+            && !ws[ws.len() - 1].initial()
+    });
+    let in_long: HashSet<&str> = runs
+        .iter()
+        .filter(|r| r.last > r.first)
+        .flat_map(|r| words[r.first..=r.last].iter().map(|w| w.s))
+        .collect();
+    for r in &mut runs {
+        r.known = in_long.contains(words[r.first].s);
+    }
+    runs
+}
+
+fn ends_run(w: &Word) -> bool {
+    w.comma || w.brk || w.colon || w.stop
+}
+
+/// Capitalised words that are common words: the article also writes them in lower case
+/// ("Maduro Announces Willingness" in a run-in headline), or they end like abstract nouns.
+fn common_words(words: &[Word]) -> HashSet<String> {
+    let lower: HashSet<&str> = words
+        .iter()
+        .filter(|w| w.s.chars().next().is_some_and(char::is_lowercase))
+        .map(|w| w.s)
+        .collect();
+    words
+        .iter()
+        .filter(|w| w.capitalised())
+        .map(|w| w.s.to_lowercase())
+        .filter(|l| {
+            lower.contains(l.as_str())
+                || ["ness", "tion", "ment", "ings", "ity", "ship"]
+                    .iter()
+                    .any(|s| l.ends_with(s))
+                // Long enough not to be Terrance, Florence or Lawrence.
+                || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+        })
+        .collect()
+}
+
+/// A lone capitalised word is a person when the article makes it speak ("Maduro said",
+/// "Maduro has also mentioned", "insists Burton") or describes it with "who" ("Machado,
+/// who has been in hiding"). Group nouns ("Critics said") are not.
+fn acts_as_person(words: &[Word], r: &Run) -> bool {
+    if lex::is_group(words[r.first].s) {
+        return false;
+    }
+    let who = words[r.last].comma && words.get(r.last + 1).is_some_and(|w| w.lower() == "who");
+    let before = r
+        .title
+        .checked_sub(1)
+        .is_some_and(|p| lex::is_cue(&words[p].lower()) && !ends_run(&words[p]));
+    // "Maduro has also said": up to three auxiliaries or adverbs before the verb.
+    let mut k = r.last + 1;
+    while k < words.len() && k <= r.last + 3 && lex::is_aux_or_adverb(words[k].s) {
+        k += 1;
+    }
+    let after = !ends_run(&words[r.last]) && words.get(k).is_some_and(|x| lex::is_cue(&x.lower()));
+    who || before || after
+}
+
+fn person(masked: &str, words: &[Word], r: &Run) -> Mention {
+    let name = words[r.first..=r.last]
+        .iter()
+        .map(|w| w.s)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let titles = &words[r.title..r.first];
+    let mut descriptors: Vec<String> = titles.iter().map(|w| descriptor(w.s)).collect();
+    descriptors.extend(role_before(words, r.title).map(|w| descriptor(w.s)));
+    descriptors.extend(appositive_after(words, r.last).map(|w| descriptor(w.s)));
+    let gender = descriptors.iter().find_map(|d| gender_of(d));
+    let (start, end) = (words[r.first].start, words[r.last].end);
+    let object = r
+        .title
+        .checked_sub(1)
+        .map(|p| &words[p])
+        .is_some_and(|p| !ends_run(p) && lex::is_preposition(p.s));
+    Mention {
+        start,
+        end,
+        surface: masked[start..end].to_string(),
+        name,
+        group: false,
+        sentence: 0,
+        gender,
+        object,
+        descriptors,
+    }
+}
+
+/// "U.S. envoy Richard Grenell": the title and role words just before a name's run.
+fn role_before<'w, 'a>(words: &'w [Word<'a>], at: usize) -> impl Iterator<Item = &'w Word<'a>> {
+    let from = at.saturating_sub(ROLE_WORDS_BEFORE);
+    let start = (from..at)
+        .rev()
+        .find(|&k| {
+            let w = &words[k];
+            ends_run(w) || !(lex::is_title(w.s) || lex::is_person_role(w.s))
+        })
+        .map_or(from, |k| k + 1);
+    words[start..at].iter()
+}
+
+/// "Rachel Reeves, the chancellor,": the words of an appositive that follows a name.
+fn appositive_after<'w, 'a>(
+    words: &'w [Word<'a>],
+    last: usize,
+) -> impl Iterator<Item = &'w Word<'a>> {
+    let opens = words[last].comma
+        && words
+            .get(last + 1)
+            .is_some_and(|w| matches!(w.lower().as_str(), "the" | "a" | "an"));
+    let span = if opens {
+        let rest = &words[last + 2..];
+        let n = rest
+            .iter()
+            .take(APPOSITIVE_WORDS)
+            .position(ends_run)
+            .map_or(rest.len().min(APPOSITIVE_WORDS), |p| p + 1);
+        &rest[..n]
+    } else {
+        &[]
+    };
+    span.iter()
+}
+
+/// A describing word in its comparison form: lower case, abbreviations spelled out.
+pub fn descriptor(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let full = match lower.trim_end_matches('.') {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "adm" => "admiral",
+        "dr" => "doctor",
+        "prof" => "professor",
+        "lt" => "lieutenant",
+        "sgt" => "sergeant",
+        "capt" => "captain",
+        "col" => "colonel",
+        "mr" => "mr",
+        "mrs" => "mrs",
+        "ms" => "ms",
+        _ => return lower.replace('’', "'"),
+    };
+    full.to_string()
+}
+
+fn gender_of(descriptor: &str) -> Option<Gender> {
+    match descriptor {
+        "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "chairman" | "spokesman"
+        | "father" | "brother" | "son" | "husband" | "businessman" | "man" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "congresswoman"
+        | "chairwoman" | "spokeswoman" | "mother" | "sister" | "daughter" | "wife"
+        | "businesswoman" | "woman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// One person is often named in full once and by surname after: every mention of a
+/// surname shares the descriptors and gender of all of them.
+fn pool_by_surname(mentions: &mut [Mention]) {
+    let surname = |m: &Mention| m.name.rsplit(' ').next().unwrap_or("").to_string();
+    let mut pooled: HashMap<String, (Vec<String>, Option<Gender>)> = HashMap::new();
+    for m in mentions.iter().filter(|m| !m.group) {
+        let entry = pooled.entry(surname(m)).or_default();
+        for d in &m.descriptors {
+            if !entry.0.contains(d) {
+                entry.0.push(d.clone());
+            }
+        }
+        entry.1 = entry.1.or(m.gender);
+    }
+    for m in mentions.iter_mut().filter(|m| !m.group) {
+        if let Some((d, g)) = pooled.get(&surname(m)) {
+            m.descriptors.clone_from(d);
+            m.gender = *g;
+        }
+    }
+}
+
+/// Lines written in title case (headlines, section heads): their capitals name nobody.
+/// A line that ends a sentence is prose, however many names it holds.
+fn headline_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let (s, e) = (start, start + line.trim_end().len());
+        start += line.len();
+        let body = text[s..e].trim();
+        if body.ends_with(['.', '!', '?']) {
+            continue;
+        }
+        let long: Vec<&str> = body
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        let caps = long
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if long.len() >= 3 && caps * 4 >= long.len() * 3 {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+/// "the Trump administration", "U.S. officials", "Richmond police".
+fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !lex::is_group(w.s) || w.capitalised() || i == 0 {
+            continue;
+        }
+        let mut k = i;
+        while k > 0 && words[k - 1].capitalised() && !ends_run(&words[k - 1]) && i - k < 3 {
+            k -= 1;
+        }
+        if k < i && words[k].lower() == "the" {
+            k += 1;
+        }
+        if k >= i || words[k..i].iter().any(Word::masked) {
+            continue;
+        }
+        let surface = masked[words[k].start..w.end].to_string();
+        out.push(Mention {
+            start: words[k].start,
+            end: w.end,
+            name: surface.clone(),
+            surface,
+            group: true,
+            sentence: 0,
+            gender: None,
+            object: false,
+            descriptors: Vec::new(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<Gender>)> {
+        find(text, &[(0, text.len())])
+            .into_iter()
+            .map(|m| (m.name, m.gender))
+            .collect()
+    }
+
+    #[test]
+    fn names_stop_at_sentence_ends_and_carry_gender() {
+        assert_eq!(
+            names("That was Terrance Mannery. Rogers watched as Ms. Lopez left."),
+            [
+                ("Terrance Mannery".to_string(), None),
+                ("Lopez".to_string(), Some(Gender::Female))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_name_counts_when_it_speaks() {
+        let n = names("Burton explained from a podium. Critics said nothing.");
+        assert_eq!(n, [("Burton".to_string(), None)]);
+    }
+
+    #[test]
+    fn descriptors_come_from_titles_roles_and_appositives() {
+        let text = "U.S. envoy Richard Grenell met Rachel Reeves, the British chancellor, here.";
+        let m = find(text, &[(0, text.len())]);
+        assert_eq!(m[0].descriptors, ["u.s.", "envoy"]);
+        assert_eq!(m[1].descriptors, ["british", "chancellor"]);
+    }
+}

@@ -1,0 +1,366 @@
+//! Reading the speaker's noun phrase next to a verb of saying: forwards after a leading
+//! cue ("said House Speaker John Boehner"), backwards before a trailing one ("The
+//! Venezuelan leader accused", "Hugh Hill, a doctor, said"), and the name inside it once
+//! titles and appositives are stripped. Every reader looks at a bounded number of words.
+
+use super::lexicon as lex;
+use super::words::Word;
+
+/// Longest speaker phrase read forwards, in words.
+const MAX_FORWARD: usize = 6;
+/// Longest name run that may follow a description ("the spokeswoman, Maria Lopez").
+const MAX_NAME: usize = 4;
+
+/// The speaker phrase after a leading cue: "said House Speaker John Boehner", "said a
+/// homeless man who …", "said the company's spokeswoman, Maria Lopez" (the name).
+pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
+    let first = words.get(i).filter(|w| !w.masked())?;
+    if lex::is_pronoun(first.s) {
+        return Some((first.start, first.end));
+    }
+    let described =
+        lex::is_determiner(first.s) && !matches!(first.lower().as_str(), "that" | "this");
+    let mut j = i;
+    while let Some(w) = words.get(j) {
+        let ok = if j == i {
+            described || w.capitalised() || lex::is_group(w.s)
+        } else if described {
+            !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower())
+        } else {
+            w.capitalised() || lex::is_particle(w.s) || lex::is_group(w.s) || title_of(words, j)
+        };
+        if !ok
+            || w.masked()
+            || j - i >= MAX_FORWARD
+            || (j > i && lex::stops_phrase(w.s) && !title_of(words, j))
+        {
+            break;
+        }
+        j += 1;
+        if w.comma || w.colon || w.brk || w.stop {
+            break;
+        }
+    }
+    if j == i || (described && j == i + 1) {
+        return None;
+    }
+    if described && words[j - 1].comma {
+        if let Some(name) = name_after(words, j) {
+            return Some(name);
+        }
+    }
+    Some((words[i].start, words[j - 1].end))
+}
+
+/// "of" inside a title ("Secretary of State Marco Rubio"): after a title, before a
+/// capitalised word that more name follows.
+fn title_of(words: &[Word], j: usize) -> bool {
+    words[j].s == "of"
+        && j > 0
+        && lex::is_title(words[j - 1].s)
+        && !words[j - 1].comma
+        && words.get(j + 1).is_some_and(Word::capitalised)
+        && words.get(j + 2).is_some_and(Word::capitalised)
+}
+
+/// A name that ends the phrase after a description: "the spokeswoman, Maria Lopez".
+fn name_after(words: &[Word], j: usize) -> Option<(usize, usize)> {
+    let mut k = j;
+    while k < words.len() && k - j < MAX_NAME {
+        let w = &words[k];
+        let name_word = w.capitalised() && lex::may_be_name(w.s);
+        if !(name_word || lex::is_particle(w.s)) {
+            break;
+        }
+        k += 1;
+        if w.comma || w.stop || w.brk {
+            break;
+        }
+    }
+    let ends = k == words.len() || words[k - 1].comma || words[k - 1].stop;
+    (k > j + 1 && ends).then(|| (words[j].start, words[k - 1].end))
+}
+
+/// The subject before the cue at `ci`: "Maduro declared", "The Venezuelan leader
+/// accused", "Hugh Hill, a doctor, said", "Maduro, who …, complained".
+pub fn np_backward(words: &[Word], ci: usize) -> Option<(usize, usize)> {
+    let mut j = ci.checked_sub(1)?;
+    while lex::is_aux_or_adverb(words[j].s) && !words[j].comma {
+        j = j.checked_sub(1)?;
+    }
+    if words[j].masked() {
+        return None;
+    }
+    if words[j].comma || words[j].brk {
+        return appositive_subject(words, j);
+    }
+    trailing_np(words, 0, j).filter(|&(s, e)| plausible(words, s, e))
+}
+
+/// Words that open an appositive or a relative clause set off by commas.
+fn opens_appositive(seg: &[Word]) -> bool {
+    let first = seg[0].lower();
+    (seg.len() == 1 && seg[0].s.chars().all(|c| c.is_ascii_digit()))
+        || matches!(
+            first.as_str(),
+            "a" | "an"
+                | "the"
+                | "who"
+                | "whose"
+                | "which"
+                | "one"
+                | "aged"
+                | "also"
+                | "himself"
+                | "herself"
+        )
+        || seg.last().is_some_and(|w| w.s.ends_with("-old"))
+}
+
+/// Walks back over comma-set appositives to the name they describe.
+fn appositive_subject(words: &[Word], mut end: usize) -> Option<(usize, usize)> {
+    loop {
+        let start = (0..end)
+            .rev()
+            .find(|&k| words[k].comma || words[k].brk)
+            .map_or(0, |k| k + 1);
+        let seg = &words[start..=end];
+        if opens_appositive(seg) && start > 0 {
+            end = start - 1;
+            continue;
+        }
+        if let Some(np) = trailing_np(words, start, end).filter(|&(s, e)| plausible(words, s, e)) {
+            return Some(np);
+        }
+        return clause_subject(words, start, end);
+    }
+}
+
+/// A participle after a clause ("Maduro was reticent, stating"): the clause's subject.
+fn clause_subject(words: &[Word], start: usize, end: usize) -> Option<(usize, usize)> {
+    let k = (start..=end).find(|&k| {
+        let w = &words[k];
+        !w.masked() && ((w.capitalised() && lex::may_be_name(w.s)) || lex::is_pronoun(w.s))
+    })?;
+    let mut e = k;
+    while e < end
+        && words[e + 1].capitalised()
+        && lex::may_be_name(words[e + 1].s)
+        && !words[e].comma
+    {
+        e += 1;
+    }
+    Some((words[k].start, words[e].end))
+}
+
+/// The noun phrase ending at `words[end]`, not reaching before `floor`.
+pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, usize)> {
+    let head = &words[end];
+    if head.masked() {
+        return None;
+    }
+    if lex::is_pronoun(head.s) {
+        return Some((head.start, head.end));
+    }
+    if head.capitalised() {
+        return Some(capitalised_np(words, floor, end));
+    }
+    if let Some(start) = described_start(words, floor, end) {
+        return Some((start, head.end));
+    }
+    // "Richmond police", "U.S. officials".
+    let mut k = end;
+    while k > floor
+        && words[k - 1].capitalised()
+        && !words[k - 1].comma
+        && !words[k - 1].masked()
+        && !lex::stops_phrase(words[k - 1].s)
+    {
+        k -= 1;
+    }
+    if k == end && !lex::is_group(head.s) {
+        return None;
+    }
+    while k < end
+        && !lex::may_be_name(words[k].s)
+        && words[k].s != "U.S."
+        && !lex::is_group(words[k].s)
+    {
+        k += 1;
+    }
+    Some((words[k].start, head.end))
+}
+
+/// A capitalised head and the name and title words before it: "Secretary of State Marco
+/// Rubio", "the Metropolitan Police".
+fn capitalised_np(words: &[Word], floor: usize, end: usize) -> (usize, usize) {
+    let head = &words[end];
+    let mut k = end;
+    while k > floor {
+        let w = &words[k - 1];
+        if w.comma || w.brk || w.colon || w.stop || w.masked() {
+            break;
+        }
+        let name_word = w.capitalised() && !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower());
+        if name_word
+            || lex::is_particle(w.s)
+            || (w.lower() == "the" && lex::is_group(head.s))
+            || title_of(words, k - 1)
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // Sentence-initial function words are not part of the name ("When Maduro").
+    while k < end
+        && !lex::may_be_name(words[k].s)
+        && !lex::is_title(words[k].s)
+        && !lex::is_group(words[k].s)
+        && words[k].s != "U.S."
+    {
+        k += 1;
+    }
+    (words[k].start, head.end)
+}
+
+/// A lower-case head with its determiner up to four words back: "the clown", "The
+/// Venezuelan leader", "one trader".
+fn described_start(words: &[Word], floor: usize, end: usize) -> Option<usize> {
+    for back in 1..=4 {
+        let i = end.checked_sub(back).filter(|&i| i >= floor)?;
+        let w = &words[i];
+        if w.comma || w.brk || w.colon || w.stop || w.masked() {
+            return None;
+        }
+        if lex::is_determiner(w.s) {
+            return Some(w.start);
+        }
+        if lex::stops_phrase(w.s) || lex::is_cue(&w.lower()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A speaker phrase must name someone: a pronoun, a name, a group, a person role, or
+/// an institution standing for its people.
+fn plausible(words: &[Word], start: usize, end: usize) -> bool {
+    let inside: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.start >= start && w.end <= end)
+        .collect();
+    let Some(head) = inside.last() else {
+        return false;
+    };
+    lex::is_pronoun(head.s)
+        || lex::may_speak(head.s)
+        || inside
+            .iter()
+            .any(|w| w.capitalised() && lex::may_be_name(w.s))
+        || lex::is_group(head.s)
+        || lex::is_person_role(head.s)
+        || (inside.len() >= 2
+            && lex::is_determiner(inside[0].s)
+            && !head.capitalised()
+            && !head.s.ends_with('s'))
+}
+
+/// Titles and honorifics off the front ("Secretary of State"), "of Venezuela" off the
+/// back; groups lose their article; descriptions stay as written.
+pub fn strip_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.iter().all(|w| lex::is_title(w)) {
+        return name.trim().to_string();
+    }
+    let described = lex::is_determiner(words[0]);
+    let grouped = words.last().is_some_and(|w| lex::is_group(w));
+    let mut i = 0;
+    while !described && !grouped && i + 1 < words.len() {
+        if lex::is_title(words[i]) {
+            i += 1;
+        } else if words[i] == "of" && i > 0 && lex::is_title(words[i - 1]) && i + 2 < words.len() {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    let core: Vec<&str> = words[i..]
+        .iter()
+        .copied()
+        .take_while(|w| *w != "of")
+        .skip_while(|w| grouped && w.eq_ignore_ascii_case("the"))
+        .collect();
+    if core.is_empty() {
+        name.trim().to_string()
+    } else {
+        core.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::words::split;
+
+    fn forward(text: &str) -> Option<&str> {
+        let w = split(text, 0);
+        np_forward(&w, 1).map(|(s, e)| &text[s..e])
+    }
+
+    fn backward(text: &str) -> Option<&str> {
+        let w = split(text, 0);
+        let ci = w.iter().rposition(|w| lex::is_cue(&w.lower()))?;
+        np_backward(&w, ci).map(|(s, e)| &text[s..e])
+    }
+
+    #[test]
+    fn reads_speakers_forwards() {
+        assert_eq!(
+            forward("said House Speaker John Boehner."),
+            Some("House Speaker John Boehner")
+        );
+        assert_eq!(
+            forward("said the company's spokeswoman, Maria Lopez."),
+            Some("Maria Lopez")
+        );
+        assert_eq!(
+            forward("told Secretary of State Marco Rubio in"),
+            Some("Secretary of State Marco Rubio")
+        );
+        assert_eq!(forward("said Maduro of Venezuela"), Some("Maduro"));
+    }
+
+    #[test]
+    fn reads_speakers_backwards() {
+        assert_eq!(backward("Hugh Hill, a doctor, said:"), Some("Hugh Hill"));
+        assert_eq!(backward("Maduro, 63, said"), Some("Maduro"));
+        assert_eq!(
+            backward("Secretary of State Marco Rubio told"),
+            Some("Secretary of State Marco Rubio")
+        );
+        assert_eq!(backward("the White House said"), Some("White House"));
+        assert_eq!(backward("Chevron said"), Some("Chevron"));
+    }
+
+    #[test]
+    fn strips_titles_and_places() {
+        assert_eq!(
+            strip_titles("President Nicolás Maduro of Venezuela"),
+            "Nicolás Maduro"
+        );
+        assert_eq!(
+            strip_titles("Secretary of State Marco Rubio"),
+            "Marco Rubio"
+        );
+        assert_eq!(
+            strip_titles("the Trump administration"),
+            "Trump administration"
+        );
+        assert_eq!(strip_titles("White House"), "White House");
+        assert_eq!(
+            strip_titles("the Venezuelan leader"),
+            "the Venezuelan leader"
+        );
+    }
+}
