@@ -1,12 +1,17 @@
 //! Progress on stderr, only on a terminal and only when not `--quiet`: a spinner naming
-//! the stage, gone when the run ends.
+//! the stage, gone when the run ends. With `QUOTETRACE_TIMINGS=1` in the environment each
+//! stage's wall time is also printed on stderr when it ends, terminal or not: that is how
+//! docs/PERFORMANCE.md splits a run into stages.
 
 use indicatif::{ProgressBar, ProgressStyle};
+use std::cell::RefCell;
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub struct Progress {
     bar: Option<ProgressBar>,
+    /// The stage running and when it started, when timings were asked for.
+    timing: Option<RefCell<(String, Instant)>>,
 }
 
 impl Progress {
@@ -20,12 +25,31 @@ impl Progress {
             b.enable_steady_tick(Duration::from_millis(120));
             b
         });
-        Progress { bar }
+        let timing = std::env::var_os("QUOTETRACE_TIMINGS")
+            .is_some_and(|v| !v.is_empty() && v != "0")
+            .then(|| RefCell::new((String::new(), Instant::now())));
+        Progress { bar, timing }
     }
 
     pub fn stage(&self, what: &str) {
+        self.lap(what);
         if let Some(b) = &self.bar {
             b.set_message(what.to_string());
+        }
+    }
+
+    /// Ends the running stage's clock (printing its time) and starts `next`'s.
+    fn lap(&self, next: &str) {
+        if let Some(t) = &self.timing {
+            let mut t = t.borrow_mut();
+            if !t.0.is_empty() {
+                eprintln!(
+                    "quotetrace: timing: {:<32} {:>8.2} s",
+                    t.0,
+                    t.1.elapsed().as_secs_f64()
+                );
+            }
+            *t = (next.to_string(), Instant::now());
         }
     }
 }
@@ -35,5 +59,6 @@ impl Drop for Progress {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }
+        self.lap("");
     }
 }

@@ -18,7 +18,7 @@ pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
     let run = pipeline::run(&corpus.articles, &provenance::Config::default(), |s| {
         progress.stage(s.as_str())
     });
-    drop(progress);
+    progress.stage("writing the DOT graphs");
     let (found, clustering, findings, graph) =
         (run.quotes, run.clustering, run.findings, run.graph);
 
@@ -33,6 +33,7 @@ pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
         &quotes_path,
         &render::dot::quotes(&corpus.articles, &found, &clustering, &title),
     )?;
+    drop(progress);
 
     let mut out = super::stdout();
     let speakers = found.iter().filter(|q| q.speaker.is_some()).count();

@@ -17,18 +17,18 @@ pub fn title(text: &str) -> Option<String> {
 
 static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}), (\d{4})\b",
+        r"(?-u:\b)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}), (\d{4})(?-u:\b)",
     )
     .expect("valid regex")
 });
 static DAY_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{4})\b",
+        r"(?-u:\b)(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{4})(?-u:\b)",
     )
     .expect("valid regex")
 });
 static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid regex"));
 
 /// A date written in the first lines (where a dateline stands), as YYYY-MM-DD.
 pub fn date(text: &str) -> Option<String> {
@@ -120,7 +120,7 @@ static ATTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:according to|reported by|told|via|h/t|first reported by|citing)\s+",
         r"((?:the )?[A-Z][\p{L}&.'-]*(?: [A-Z][\p{L}&.'-]*){0,3})",
-        r"|((?:The )?[A-Z][\p{L}&.'-]*(?: [A-Z][\p{L}&.'-]*){0,3}) (?:first )?reported\b"
+        r"|((?:The )?[A-Z][\p{L}&.'-]*(?: [A-Z][\p{L}&.'-]*){0,3}) (?:first )?reported(?-u:\b)"
     ))
     .expect("valid regex")
 });
