@@ -44,9 +44,10 @@ impl Progress {
             let mut t = t.borrow_mut();
             if !t.0.is_empty() {
                 eprintln!(
-                    "quotetrace: timing: {:<32} {:>8.2} s",
+                    "quotetrace: timing: {:<32} {:>8.2} s  peak RSS {}",
                     t.0,
-                    t.1.elapsed().as_secs_f64()
+                    t.1.elapsed().as_secs_f64(),
+                    peak_rss().unwrap_or_else(|| "unknown".into())
                 );
             }
             *t = (next.to_string(), Instant::now());
@@ -61,4 +62,12 @@ impl Drop for Progress {
         }
         self.lap("");
     }
+}
+
+/// The process's peak resident set so far (VmHWM), where the system tells it.
+fn peak_rss() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(format!("{} MB", kb / 1024))
 }

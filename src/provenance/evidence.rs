@@ -14,6 +14,7 @@ use crate::variants::Clustering;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// What kind of evidence an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -76,10 +77,49 @@ pub struct Item {
     pub spots: Vec<Spot>,
     /// Every article that carries this feature (for transitive reduction).
     #[serde(skip)]
-    pub carriers: BTreeSet<usize>,
-    /// What makes two items the same evidence.
+    pub carriers: Carriers,
+    /// What makes two items the same evidence (a hash of its kind and feature).
     #[serde(skip)]
-    pub key: String,
+    pub key: u64,
+}
+
+/// The articles carrying a feature, sorted. One list is shared by every item of the
+/// feature: a passage fifty articles share gives 1,225 pairs, not 1,225 copies.
+#[derive(Debug, Clone, Default)]
+pub struct Carriers(Arc<[u32]>);
+
+impl Carriers {
+    pub fn of(list: impl IntoIterator<Item = usize>) -> Self {
+        let mut v: Vec<u32> = list.into_iter().map(|a| a as u32).collect();
+        v.sort_unstable();
+        v.dedup();
+        Carriers(v.into())
+    }
+
+    pub fn contains(&self, article: usize) -> bool {
+        self.0.binary_search(&(article as u32)).is_ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|&a| a as usize)
+    }
+}
+
+/// The key of an item: its kind's tag and the feature's words.
+pub fn key(tag: &str, feature: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    tag.hash(&mut h);
+    feature.hash(&mut h);
+    h.finish()
 }
 
 /// Thresholds of the evidence, in one place.
@@ -153,11 +193,12 @@ pub fn shared_quotes(
                     continue;
                 }
                 let run = &wa[ra..ra + len];
-                let carriers: BTreeSet<usize> = members
-                    .iter()
-                    .filter(|&&m| crate::align::contains(&clustering.interned.words[m], run))
-                    .map(|&m| quotes[m].article_index)
-                    .collect();
+                let carriers = Carriers::of(
+                    members
+                        .iter()
+                        .filter(|&&m| crate::align::contains(&clustering.interned.words[m], run))
+                        .map(|&m| quotes[m].article_index),
+                );
                 let reference = &clustering.interned.words[c.reference];
                 let variant = !crate::align::contains(reference, run);
                 let size = (len as f64 / 8.0).min(1.5);
@@ -181,7 +222,7 @@ pub fn shared_quotes(
                     },
                     weight,
                     spots: vec![spot(qa, ra, len), spot(qb, rb, len)],
-                    key: format!("q:{}:{text}", c.id),
+                    key: key(&format!("q:{}", c.id), &text),
                     carriers,
                 };
                 push(out, qa.article_index, qb.article_index, item);
@@ -261,59 +302,90 @@ pub fn shared_passages(articles: &[Article], prose: &[Vec<Token>], cfg: &Config,
         })
         .collect();
     all.par_sort_unstable();
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Carriers> = HashMap::new();
     for run in all.chunk_by(|x, y| x.0 == y.0) {
         if run.len() >= 2 && run.len() <= cfg.max_df {
             let list: Vec<u32> = run.iter().map(|x| x.1).collect();
             if !boilerplate(articles, &list) {
-                postings.insert(run[0].0, list);
+                postings.insert(run[0].0, Carriers(list.into()));
             }
         }
     }
     drop(all);
-    let mut pairs: BTreeSet<(u32, u32)> = BTreeSet::new();
-    for l in postings.values() {
-        for (i, &a) in l.iter().enumerate() {
-            for &b in &l[i + 1..] {
-                pairs.insert((a, b));
-            }
-        }
-    }
-    for (a, b) in pairs {
-        let (a, b) = (a as usize, b as usize);
-        for (sa, sb, len) in aligned_runs(&prose[a], &prose[b], k, &postings) {
-            if len < cfg.min_passage {
-                continue;
-            }
-            let words: Vec<&str> = prose[a][sa..sa + len]
-                .iter()
-                .map(|t| t.norm.as_str())
+    // Each article's shared shingles with their first position, sorted by shingle: two
+    // articles' seeds then meet in one merge, with no map built per pair.
+    let seeds: Vec<Vec<(u64, u32)>> = prose
+        .par_iter()
+        .map(|toks| {
+            let mut v: Vec<(u64, u32)> = toks
+                .windows(k)
+                .enumerate()
+                .filter_map(|(i, w)| {
+                    let h = hash_words(w);
+                    postings.contains_key(&h).then_some((h, i as u32))
+                })
                 .collect();
-            let first = hash_words(&prose[a][sa..sa + k]);
-            let df = postings.get(&first).map_or(2, Vec::len).max(2);
-            let weight = rarity(df, n) * (len as f64 / 10.0).min(2.0);
-            if weight <= 0.0 {
-                continue;
+            v.sort_unstable();
+            v.dedup_by_key(|x| x.0);
+            v
+        })
+        .collect();
+    let mut pairs: Vec<(u32, u32)> = postings
+        .values()
+        .flat_map(|l| {
+            l.0.iter()
+                .enumerate()
+                .flat_map(|(i, &a)| l.0[i + 1..].iter().map(move |&b| (a, b)))
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let found: Vec<Vec<(usize, usize, Item)>> = pairs
+        .par_iter()
+        .map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            let mut items = Vec::new();
+            for (sa, sb, len) in aligned_runs(&prose[a], &prose[b], &seeds[a], &seeds[b], k) {
+                if len < cfg.min_passage {
+                    continue;
+                }
+                let words: Vec<&str> = prose[a][sa..sa + len]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect();
+                let first = hash_words(&prose[a][sa..sa + k]);
+                let carriers = postings
+                    .get(&first)
+                    .cloned()
+                    .unwrap_or_else(|| Carriers::of([a, b]));
+                let weight = rarity(carriers.len().max(2), n) * (len as f64 / 10.0).min(2.0);
+                if weight <= 0.0 {
+                    continue;
+                }
+                let ta = &prose[a][sa..sa + len];
+                let tb = &prose[b][sb..sb + len];
+                let text = words.join(" ");
+                items.push((
+                    a,
+                    b,
+                    Item {
+                        kind: Kind::SharedPassage,
+                        key: key("p", &text),
+                        text,
+                        weight,
+                        spots: vec![
+                            Spot::new(&articles[a], ta[0].start, ta[len - 1].end),
+                            Spot::new(&articles[b], tb[0].start, tb[len - 1].end),
+                        ],
+                        carriers,
+                    },
+                ));
             }
-            let carriers: BTreeSet<usize> = postings
-                .get(&first)
-                .map(|l| l.iter().map(|&x| x as usize).collect())
-                .unwrap_or_else(|| [a, b].into_iter().collect());
-            let ta = &prose[a][sa..sa + len];
-            let tb = &prose[b][sb..sb + len];
-            let item = Item {
-                kind: Kind::SharedPassage,
-                text: words.join(" "),
-                weight,
-                spots: vec![
-                    Spot::new(&articles[a], ta[0].start, ta[len - 1].end),
-                    Spot::new(&articles[b], tb[0].start, tb[len - 1].end),
-                ],
-                key: format!("p:{}", words.join(" ")),
-                carriers,
-            };
-            push(out, a, b, item);
-        }
+            items
+        })
+        .collect();
+    for (a, b, item) in found.into_iter().flatten() {
+        push(out, a, b, item);
     }
 }
 
@@ -327,30 +399,36 @@ fn boilerplate(articles: &[Article], carriers: &[u32]) -> bool {
     })
 }
 
-/// Maximal runs of words the two token lists share, seeded by shingles both carry.
+/// Maximal runs of words the two token lists share, seeded by the shingles both carry
+/// (`sa`, `sb`: each list's shared shingles and first positions, sorted by shingle).
 fn aligned_runs(
     a: &[Token],
     b: &[Token],
+    sa: &[(u64, u32)],
+    sb: &[(u64, u32)],
     k: usize,
-    postings: &HashMap<u64, Vec<u32>>,
 ) -> Vec<(usize, usize, usize)> {
-    let mut at_b: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (j, w) in b.windows(k).enumerate() {
-        let h = hash_words(w);
-        if postings.contains_key(&h) {
-            at_b.entry(h).or_default().push(j);
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let (mut x, mut y) = (0, 0);
+    while x < sa.len() && y < sb.len() {
+        match sa[x].0.cmp(&sb[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                hits.push((sa[x].1 as usize, sb[y].1 as usize));
+                x += 1;
+                y += 1;
+            }
         }
     }
+    hits.sort_unstable();
     let mut runs = Vec::new();
-    let mut i = 0;
-    while i + k <= a.len() {
-        let h = hash_words(&a[i..i + k]);
-        let Some(js) = at_b.get(&h) else {
-            i += 1;
+    let mut covered = 0;
+    for (i, j) in hits {
+        if i < covered {
             continue;
-        };
-        // Extend the first matching seed both ways as far as the words agree.
-        let j = js[0];
+        }
+        // Extend the seed forward as far as the words agree.
         let mut len = 0;
         while i + len < a.len() && j + len < b.len() && a[i + len].norm == b[j + len].norm {
             len += 1;
@@ -358,7 +436,7 @@ fn aligned_runs(
         if len >= k {
             runs.push((i, j, len));
         }
-        i += len.max(1);
+        covered = i + len.max(1);
     }
     runs
 }
@@ -389,7 +467,7 @@ pub fn shared_readings(articles: &[Article], prose: &[Vec<Token>], cfg: &Config,
         if weight <= 0.0 {
             continue;
         }
-        let all: BTreeSet<usize> = list.iter().map(|x| x.0).collect();
+        let all = Carriers::of(list.iter().map(|x| x.0));
         for (i, &(a, sa, ea)) in list.iter().enumerate() {
             for &(b, sb, eb) in &list[i + 1..] {
                 let item = Item {
@@ -400,7 +478,7 @@ pub fn shared_readings(articles: &[Article], prose: &[Vec<Token>], cfg: &Config,
                         Spot::new(&articles[a], sa, ea),
                         Spot::new(&articles[b], sb, eb),
                     ],
-                    key: format!("n:{number}"),
+                    key: key("n", &number),
                     carriers: all.clone(),
                 };
                 push(out, a, b, item);

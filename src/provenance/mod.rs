@@ -13,12 +13,14 @@
 //! rare features; the graph is held in petgraph for its algorithms.
 
 pub mod evidence;
+mod forest;
 
 use crate::corpus::Article;
 use crate::quotes::Quote;
 use crate::variants::Clustering;
 pub use evidence::{Item, Kind, Spot};
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -166,17 +168,24 @@ pub fn build(
     clustering: &Clustering,
     cfg: &Config,
 ) -> Graph {
-    let mut links = citations(articles);
     let mut pairs = evidence::Pairs::new();
     let by_article = quotes_by_article(articles.len(), quotes);
     let prose: Vec<_> = articles
-        .iter()
+        .par_iter()
         .zip(&by_article)
         .map(|(a, qs)| evidence::prose(a, qs))
         .collect();
     evidence::shared_quotes(articles, quotes, clustering, &cfg.evidence, &mut pairs);
     evidence::shared_passages(articles, &prose, &cfg.evidence, &mut pairs);
     evidence::shared_readings(articles, &prose, &cfg.evidence, &mut pairs);
+    let mut scored: forest::Inferred = pairs
+        .into_iter()
+        .map(|(k, mut items)| {
+            items.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
+            (k, (items.iter().map(|i| i.weight).sum(), items))
+        })
+        .collect();
+    let mut links = citations(articles, &scored);
     let cited_pairs: BTreeSet<(usize, usize)> = links
         .iter()
         .filter_map(|l| match l.from {
@@ -184,17 +193,20 @@ pub fn build(
             End::External(_) => None,
         })
         .collect();
-    let mut inferred: BTreeMap<(usize, usize), (f64, Vec<Item>)> = BTreeMap::new();
-    for ((a, b), mut items) in pairs {
-        items.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
-        let score: f64 = items.iter().map(|i| i.weight).sum();
-        if score >= cfg.min_score && items.len() >= cfg.min_items && !cited_pairs.contains(&(a, b))
-        {
-            inferred.insert((a, b), (score, items));
-        }
-    }
-    reduce(&mut inferred);
-    choose_sources(articles, &mut inferred);
+    scored.retain(|k, (score, items)| {
+        *score >= cfg.min_score && items.len() >= cfg.min_items && !cited_pairs.contains(k)
+    });
+    let mut inferred = scored;
+    let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
+    let forced: Vec<(usize, usize)> = cited_pairs.iter().copied().collect();
+    forest::reduce(
+        articles.len(),
+        &mut inferred,
+        &forced,
+        &dates,
+        cfg.min_score,
+        cfg.min_items,
+    );
     for (&(a, b), (score, items)) in &inferred {
         let confidence = round2(score / (score + 2.0)).min(0.9);
         if confidence < cfg.min_confidence {
@@ -229,26 +241,48 @@ fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
     out
 }
 
-/// Stated citations: to the citing article from the cited outlet's article when the
-/// corpus has one, else from the outlet as an external node.
-fn citations(articles: &[Article]) -> Vec<Link> {
+/// Stated citations: to the citing article from the cited article when the corpus holds
+/// it, else from the outlet as a node of its own. The cited article is the one whose URL
+/// the citation gives; failing that, of the cited outlet's articles not dated after the
+/// citing one, the one sharing the most evidence with it (an outlet covers many stories,
+/// and its latest article is seldom the one cited). With no such evidence the outlet
+/// itself is the source: naming an article would be a guess.
+fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
+    let mut by_url: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (j, o) in articles.iter().enumerate() {
+        if let Some(u) = o.url.as_deref() {
+            by_url.entry(u).or_insert(j);
+        }
+        if let Some(name) = o.outlet.as_deref() {
+            by_outlet.entry(name).or_default().push(j);
+        }
+    }
+    let shared =
+        |i: usize, j: usize| -> f64 { scored.get(&(i.min(j), i.max(j))).map_or(0.0, |v| v.0) };
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         for c in &a.cites {
-            // The cited article itself when its URL is known; else the outlet's latest
-            // article not after the citing one.
-            let by_url = c
+            let url_match = c
                 .url
-                .as_ref()
-                .and_then(|u| articles.iter().position(|o| o.url.as_ref() == Some(u)));
-            let source = by_url.filter(|&j| j != i).or_else(|| {
-                articles
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, o)| *j != i && o.outlet.as_deref() == Some(c.outlet.as_str()))
-                    .filter(|(_, o)| o.date.is_none() || a.date.is_none() || o.date <= a.date)
-                    .max_by(|(j, x), (k, y)| x.date.cmp(&y.date).then(k.cmp(j)))
-                    .map(|(j, _)| j)
+                .as_deref()
+                .and_then(|u| by_url.get(u).copied())
+                .filter(|&j| j != i);
+            let source = url_match.or_else(|| {
+                by_outlet
+                    .get(c.outlet.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&j| j != i)
+                    .filter(|&j| {
+                        let o = &articles[j];
+                        o.date.is_none() || a.date.is_none() || o.date <= a.date
+                    })
+                    .map(|j| (shared(i, j), j))
+                    .filter(|&(s, _)| s > 0.0)
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+                    .map(|(_, j)| j)
             });
             let (start, end) = match (c.start, c.end) {
                 (Some(s), Some(e)) => (s, e),
@@ -267,8 +301,8 @@ fn citations(articles: &[Article]) -> Vec<Link> {
                 text: format!("{} ({})", line, c.how),
                 weight: 1.0,
                 spots: vec![Spot::new(a, start, end)],
-                carriers: [i].into_iter().collect(),
-                key: format!("c:{}", c.outlet),
+                carriers: evidence::Carriers::of([i]),
+                key: evidence::key("c", &c.outlet),
             };
             out.push(Link {
                 from: source.map_or_else(|| End::External(c.outlet.clone()), End::Article),
@@ -282,102 +316,9 @@ fn citations(articles: &[Article]) -> Vec<Link> {
     out
 }
 
-/// Drops an inferred link A–C when some B is linked to both and carries every item of
-/// A–C: the shortcut says nothing that A–B–C does not.
-fn reduce(inferred: &mut BTreeMap<(usize, usize), (f64, Vec<Item>)>) {
-    let keys: Vec<(usize, usize)> = inferred.keys().copied().collect();
-    let linked = |x: usize, y: usize, m: &BTreeMap<(usize, usize), (f64, Vec<Item>)>| {
-        m.contains_key(&(x.min(y), x.max(y)))
-    };
-    let mut drop = Vec::new();
-    for &(a, c) in &keys {
-        let items = &inferred[&(a, c)].1;
-        let bs: BTreeSet<usize> = items
-            .iter()
-            .flat_map(|i| i.carriers.iter().copied())
-            .filter(|&b| b != a && b != c)
-            .collect();
-        let covered = bs.iter().any(|&b| {
-            linked(a, b, inferred)
-                && linked(b, c, inferred)
-                && items.iter().all(|i| i.carriers.contains(&b))
-        });
-        if covered {
-            drop.push((a, c));
-        }
-    }
-    for k in drop {
-        inferred.remove(&k);
-    }
-}
-
-/// Funk and Mullen's rule for dated articles: of the earlier articles linked to one
-/// article, those scoring close to the best are its candidate sources, and the most
-/// recent of them is its source. A link to another earlier article is dropped when the
-/// chosen source carries every item of it; later and undated articles are not sources.
-fn choose_sources(articles: &[Article], inferred: &mut BTreeMap<(usize, usize), (f64, Vec<Item>)>) {
-    const CLOSE: f64 = 0.8;
-    let mut drop = Vec::new();
-    for t in 0..articles.len() {
-        let Some(td) = &articles[t].date else {
-            continue;
-        };
-        let earlier: Vec<(usize, f64)> = inferred
-            .iter()
-            .filter_map(|(&(a, b), (score, _))| {
-                let other = if a == t {
-                    b
-                } else if b == t {
-                    a
-                } else {
-                    return None;
-                };
-                articles[other]
-                    .date
-                    .as_ref()
-                    .filter(|d| *d < td)
-                    .map(|_| (other, *score))
-            })
-            .collect();
-        let Some(best) = earlier.iter().map(|x| x.1).reduce(f64::max) else {
-            continue;
-        };
-        let chosen = earlier
-            .iter()
-            .filter(|x| x.1 >= CLOSE * best)
-            .max_by(|x, y| {
-                articles[x.0]
-                    .date
-                    .cmp(&articles[y.0].date)
-                    .then(y.0.cmp(&x.0))
-            })
-            .map(|x| x.0);
-        let Some(chosen) = chosen else { continue };
-        for &(other, _) in &earlier {
-            if other == chosen {
-                continue;
-            }
-            let key = (other.min(t), other.max(t));
-            let covered = inferred[&key]
-                .1
-                .iter()
-                .all(|i| i.carriers.contains(&chosen));
-            if covered {
-                drop.push(key);
-            }
-        }
-    }
-    for k in drop {
-        inferred.remove(&k);
-    }
-}
-
 /// A cited outlet absent from the corpus is the likely common source of the articles
 /// that share wording with the article citing it.
-fn latent_sources(
-    articles: &[Article],
-    inferred: &BTreeMap<(usize, usize), (f64, Vec<Item>)>,
-) -> Vec<Link> {
+fn latent_sources(articles: &[Article], inferred: &forest::Inferred) -> Vec<Link> {
     let present: BTreeSet<&str> = articles
         .iter()
         .filter_map(|a| a.outlet.as_deref())
@@ -401,8 +342,8 @@ fn latent_sources(
                     ),
                     weight: 0.5,
                     spots: items.first().map(|i| i.spots.clone()).unwrap_or_default(),
-                    carriers: [citer, other].into_iter().collect(),
-                    key: format!("l:{}:{}", c.outlet, other),
+                    carriers: evidence::Carriers::of([citer, other]),
+                    key: evidence::key("l", &format!("{}:{other}", c.outlet)),
                 };
                 out.push(Link {
                     from: End::External(c.outlet.clone()),
