@@ -158,6 +158,17 @@ pub fn rarity(df: usize, n: usize) -> f64 {
     (n as f64 / df as f64).ln() / (n as f64 / 2.0).ln().max(std::f64::consts::LN_2)
 }
 
+/// How specific a feature carried by `df` articles is to a pair within a story of
+/// `story` articles: 1 when only the pair carries it, falling to 0 when the whole story
+/// does (the story's common words).
+pub fn specificity(df: usize, story: usize) -> f64 {
+    if df <= 2 || story <= 2 {
+        return 1.0;
+    }
+    let s = story.max(df) as f64;
+    ((s / df as f64).ln() / (s / 2.0).ln()).clamp(0.0, 1.0)
+}
+
 pub type Pairs = BTreeMap<(usize, usize), Vec<Item>>;
 
 fn pair(a: usize, b: usize) -> (usize, usize) {
@@ -174,60 +185,69 @@ pub fn shared_quotes(
     out: &mut Pairs,
 ) {
     let n = articles.len();
-    for c in &clustering.clusters {
-        if c.articles.len() < 2 || c.articles.len() > cfg.max_df {
-            continue;
-        }
-        let members: Vec<usize> = c.members.iter().map(|m| m.quote).collect();
-        for (i, &x) in members.iter().enumerate() {
-            for &y in &members[i + 1..] {
-                let (qa, qb) = (&quotes[x], &quotes[y]);
-                if qa.article_index == qb.article_index {
-                    continue;
+    let found: Vec<Vec<(usize, usize, Item)>> = clustering
+        .clusters
+        .par_iter()
+        .filter(|c| c.articles.len() >= 2 && c.articles.len() <= cfg.max_df)
+        .map(|c| {
+            let mut found = Vec::new();
+            let members: Vec<usize> = c.members.iter().map(|m| m.quote).collect();
+            for (i, &x) in members.iter().enumerate() {
+                for &y in &members[i + 1..] {
+                    let (qa, qb) = (&quotes[x], &quotes[y]);
+                    if qa.article_index == qb.article_index {
+                        continue;
+                    }
+                    let (wa, wb) = (&clustering.interned.words[x], &clustering.interned.words[y]);
+                    let Some((ra, rb, len)) = longest_run(wa, wb) else {
+                        continue;
+                    };
+                    if len < cfg.min_quote_run.min(wa.len()).min(wb.len()).max(2) {
+                        continue;
+                    }
+                    let run = &wa[ra..ra + len];
+                    let carriers = Carriers::of(
+                        members
+                            .iter()
+                            .filter(|&&m| {
+                                crate::align::contains(&clustering.interned.words[m], run)
+                            })
+                            .map(|&m| quotes[m].article_index),
+                    );
+                    let reference = &clustering.interned.words[c.reference];
+                    let variant = !crate::align::contains(reference, run);
+                    let size = (len as f64 / 8.0).min(1.5);
+                    let weight = rarity(carriers.len(), n) * size * if variant { 1.5 } else { 1.0 };
+                    if weight <= 0.0 {
+                        continue;
+                    }
+                    let text = clustering.interned.text(run);
+                    let spot = |q: &Quote, w: usize, l: usize| {
+                        let toks = tokens(&q.text);
+                        let s = toks.get(w).map_or(q.start, |t| q.start + t.start);
+                        let e = toks.get(w + l - 1).map_or(q.end, |t| q.start + t.end);
+                        Spot::new(&articles[q.article_index], s, e)
+                    };
+                    let item = Item {
+                        kind: Kind::SharedQuote,
+                        text: if variant {
+                            format!("{text} (a variant wording)")
+                        } else {
+                            text.clone()
+                        },
+                        weight,
+                        spots: vec![spot(qa, ra, len), spot(qb, rb, len)],
+                        key: key(&format!("q:{}", c.id), &text),
+                        carriers,
+                    };
+                    found.push((qa.article_index, qb.article_index, item));
                 }
-                let (wa, wb) = (&clustering.interned.words[x], &clustering.interned.words[y]);
-                let Some((ra, rb, len)) = longest_run(wa, wb) else {
-                    continue;
-                };
-                if len < cfg.min_quote_run.min(wa.len()).min(wb.len()).max(2) {
-                    continue;
-                }
-                let run = &wa[ra..ra + len];
-                let carriers = Carriers::of(
-                    members
-                        .iter()
-                        .filter(|&&m| crate::align::contains(&clustering.interned.words[m], run))
-                        .map(|&m| quotes[m].article_index),
-                );
-                let reference = &clustering.interned.words[c.reference];
-                let variant = !crate::align::contains(reference, run);
-                let size = (len as f64 / 8.0).min(1.5);
-                let weight = rarity(carriers.len(), n) * size * if variant { 1.5 } else { 1.0 };
-                if weight <= 0.0 {
-                    continue;
-                }
-                let text = clustering.interned.text(run);
-                let spot = |q: &Quote, w: usize, l: usize| {
-                    let toks = tokens(&q.text);
-                    let s = toks.get(w).map_or(q.start, |t| q.start + t.start);
-                    let e = toks.get(w + l - 1).map_or(q.end, |t| q.start + t.end);
-                    Spot::new(&articles[q.article_index], s, e)
-                };
-                let item = Item {
-                    kind: Kind::SharedQuote,
-                    text: if variant {
-                        format!("{text} (a variant wording)")
-                    } else {
-                        text.clone()
-                    },
-                    weight,
-                    spots: vec![spot(qa, ra, len), spot(qb, rb, len)],
-                    key: key(&format!("q:{}", c.id), &text),
-                    carriers,
-                };
-                push(out, qa.article_index, qb.article_index, item);
             }
-        }
+            found
+        })
+        .collect();
+    for (a, b, item) in found.into_iter().flatten() {
+        push(out, a, b, item);
     }
 }
 

@@ -178,11 +178,24 @@ pub fn build(
     evidence::shared_quotes(articles, quotes, clustering, &cfg.evidence, &mut pairs);
     evidence::shared_passages(articles, &prose, &cfg.evidence, &mut pairs);
     evidence::shared_readings(articles, &prose, &cfg.evidence, &mut pairs);
+    // The story an article belongs to, as far as evidence shows it: the articles it
+    // shares anything with. A feature most of that story carries is the story's common
+    // wording, not a sign of who copied whom.
+    let mut degree = vec![0usize; articles.len()];
+    for &(a, b) in pairs.keys() {
+        degree[a] += 1;
+        degree[b] += 1;
+    }
     let mut scored: forest::Inferred = pairs
         .into_iter()
-        .map(|(k, mut items)| {
+        .map(|((a, b), mut items)| {
+            let story = degree[a].max(degree[b]) + 1;
+            for i in &mut items {
+                i.weight *= evidence::specificity(i.carriers.len(), story);
+            }
+            items.retain(|i| i.weight > 0.0);
             items.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
-            (k, (items.iter().map(|i| i.weight).sum(), items))
+            ((a, b), (items.iter().map(|i| i.weight).sum(), items))
         })
         .collect();
     let mut links = citations(articles, &scored);
