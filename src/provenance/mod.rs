@@ -1,16 +1,19 @@
 //! Stage 5: which outlet appears to derive from which, and why.
 //!
 //! A citation the article states gives a directed `cited` edge. Otherwise the evidence
-//! items between two articles (see [`evidence`]) add up to a score; a pair with enough
-//! score and at least two distinct items is linked. Dates give the direction (the later
-//! derives from the earlier); without them the link is an undirected `shares-source`
-//! edge, never a guessed arrow. Links whose every item a third article also carries,
-//! and which that article links to both ends, are dropped (transitive reduction). A
+//! items between two articles (see [`evidence`]), weighed by their rarity in the corpus
+//! and within the story, add up to a score; a pair with enough score and at least two
+//! distinct items is a candidate. Of the candidates the maximum spanning forest is kept,
+//! plus those with evidence of their own (see [`forest`]): copies of one source are not
+//! linked to each other. Dates give the direction (the later derives from the earlier);
+//! without them the link is an undirected `shares-source` edge, never a guessed arrow. A
 //! cited outlet outside the corpus becomes the likely common source of the articles that
 //! share wording with its citer (`latent-source`, dashed).
 //!
 //! Cost: evidence from an inverted index of features, so pairs come only from shared
-//! rare features; the graph is held in petgraph for its algorithms.
+//! rare features (at most `max_df` articles each); the forest is one sort and a
+//! union-find pass; the graph is held in petgraph for its algorithms. Memory grows with
+//! the candidate pairs' evidence: about 1.2 GB at 10k synthetic articles.
 
 pub mod evidence;
 mod forest;
