@@ -123,10 +123,21 @@ pub fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
-/// `quotetrace quotes … | head` closes the pipe early: that is not an error.
+/// `quotetrace quotes … | head` closes the pipe early: that is not an error. The JSON
+/// writers' errors are serde_json's wrapped in an `io::Error` of another kind, whose
+/// `source()` skips the io error serde_json holds: look inside them too.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let json_broken = |j: &serde_json::Error| j.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
     e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        if let Some(io) = c.downcast_ref::<io::Error>() {
+            io.kind() == io::ErrorKind::BrokenPipe
+                || io
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<serde_json::Error>())
+                    .is_some_and(json_broken)
+        } else {
+            c.downcast_ref::<serde_json::Error>()
+                .is_some_and(json_broken)
+        }
     })
 }

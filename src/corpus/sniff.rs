@@ -27,8 +27,11 @@ static DAY_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid regex"));
+/// An ISO date, alone or opening a timestamp (`2024-03-05T18:20:00-05:00`: the `T`
+/// follows the day without a word boundary).
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?:(?-u:\b)|T\d)").expect("valid regex")
+});
 
 /// A date written in the first lines (where a dateline stands), as YYYY-MM-DD.
 pub fn date(text: &str) -> Option<String> {
@@ -235,6 +238,19 @@ mod tests {
         assert_eq!(date("T\nJan. 5, 2025").as_deref(), Some("2025-01-05"));
         assert_eq!(date("T\n3 March 2024").as_deref(), Some("2024-03-03"));
         assert_eq!(date("no date here"), None);
+        assert_eq!(
+            parse_date("2024-03-05T18:20:00-05:00").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            parse_date("2024-03-06T08:30:00Z").as_deref(),
+            Some("2024-03-06")
+        );
+        assert_eq!(
+            parse_date("2024-03-09 12:00:00").as_deref(),
+            Some("2024-03-09")
+        );
+        assert_eq!(parse_date("2024-03-0512"), None);
         assert_eq!(byline("T\nBy Jane Doe\nbody").as_deref(), Some("Jane Doe"));
         assert_eq!(
             byline("T\nbody\n\nCharlotte Reynolds\nPolitical Journalist\nBio.").as_deref(),

@@ -86,7 +86,11 @@ impl<'a> Context<'a> {
                     .map(move |(s, e)| (ps + s, ps + e))
             })
             .collect();
-        let mentions = mentions::find(&masked, &sentences);
+        let mut mentions = mentions::find(&masked, &sentences);
+        // A name glued to a quote ("Jane Doe“Fine.”", no space before the mark) runs on
+        // into the masked quote, and may end inside its closing mark: a name holds no
+        // quoted words, so such a mention is no name.
+        mentions.retain(|m| !overlaps_quote(spans, m.start, m.end));
         let quote_only = paragraphs
             .iter()
             .map(|&(s, e)| {
@@ -162,6 +166,15 @@ impl<'a> Context<'a> {
         for i in 0..self.spans.len() {
             if out[i].is_none() {
                 out[i] = self.inherited(i, &out);
+            }
+        }
+        // Words that still run into a quote (a name glued to the quote it opens, a dash
+        // line glued to the next quote) name nobody: a speaker is never quoted words.
+        for a in out.iter_mut() {
+            if a.as_ref()
+                .is_some_and(|a| overlaps_quote(self.spans, a.start, a.end))
+            {
+                *a = None;
             }
         }
         for a in out.iter_mut().flatten() {
@@ -261,6 +274,7 @@ impl<'a> Context<'a> {
     }
 
     fn make(&self, start: usize, end: usize, cue: Option<String>, via: Via) -> Attribution {
+        let (start, end) = self.outside_quotes(start, end);
         Attribution {
             text: self.text[start..end].to_string(),
             start,
@@ -269,6 +283,23 @@ impl<'a> Context<'a> {
             via,
             resolved: String::new(),
         }
+    }
+
+    /// A speaker's words as a span of the article that holds no quoted words. Spans come
+    /// from the masked text, where a word glued to a quote mark ("Doe“Fine.”") runs on
+    /// into the quote: the speaker stops where the quote opens. And since a quote's
+    /// marks are single bytes there, the span is put on the article's char boundaries.
+    fn outside_quotes(&self, start: usize, end: usize) -> (usize, usize) {
+        let start = super::char_floor(self.text, start);
+        let mut end = super::char_floor(self.text, end).max(start);
+        let k = self.spans.partition_point(|s| s.close.max(s.end) <= start);
+        if let Some(q) = self.spans.get(k).filter(|q| q.open > start && q.open < end) {
+            let cut = start + self.text[start..q.open].trim_end().len();
+            if cut > start {
+                end = cut;
+            }
+        }
+        (start, end)
     }
 
     /// No cue of its own: the conventions of news copy.
@@ -497,6 +528,13 @@ fn name_run_end(words: &[Word]) -> usize {
         end = w.end;
     }
     end
+}
+
+/// True when `start..end` shares a byte with a quote (marks included). `spans` are
+/// sorted and disjoint.
+fn overlaps_quote(spans: &[Span], start: usize, end: usize) -> bool {
+    let k = spans.partition_point(|s| s.close.max(s.end) <= start);
+    spans.get(k).is_some_and(|s| s.open < end)
 }
 
 /// Replaces every quote (marks included) by 'Q's, keeping byte offsets; the last byte
