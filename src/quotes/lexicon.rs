@@ -2,6 +2,7 @@
 //! capitalised words that are never a speaker's name. One place, so that the rules in
 //! `speaker` read as rules.
 
+use super::hash::FxHashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -93,18 +94,23 @@ const NOT_ALONE: &[&str] = &[
     "highlights", "hail", "cite", "cites", "estimate", "estimates",
 ];
 
-static CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+fn cues() -> HashSet<String> {
     let mut set: HashSet<String> = CUE_BASES.iter().flat_map(|b| inflect(b)).collect();
     set.extend(IRREGULAR.iter().map(|s| s.to_string()));
     for w in NOT_ALONE {
         set.remove(*w);
     }
     set
-});
+}
 
 /// Whether a lower-cased word is a verb of saying.
 pub fn is_cue(word: &str) -> bool {
-    CUES.contains(word)
+    lookup(word) & CUE != 0
+}
+
+/// Whether a word, lower-cased, is a verb of saying (`is_cue(&word.to_lowercase())`).
+pub fn is_cue_word(word: &str) -> bool {
+    has(word, CUE)
 }
 
 /// Titles and honorifics that stand before a name and are stripped from it.
@@ -133,7 +139,7 @@ const TITLES: &[&str] = &[
 ];
 
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.to_lowercase().as_str())
+    has(word, TITLE)
 }
 
 /// Nouns that name a person by role: a description made of them may be resolved to a
@@ -164,11 +170,11 @@ const GROUPS: &[&str] = &[
 ];
 
 pub fn is_person_role(word: &str) -> bool {
-    PERSON_ROLES.contains(&word.to_lowercase().as_str())
+    has(word, PERSON_ROLE)
 }
 
 pub fn is_group(word: &str) -> bool {
-    GROUPS.contains(&word.to_lowercase().as_str())
+    has(word, GROUP)
 }
 
 /// Words capitalised only because they start a sentence: never a name, never a speaker.
@@ -227,27 +233,22 @@ const PLACES_AND_BODIES: &[&str] = &[
 
 /// Whether a capitalised word can be part of a person's name.
 pub fn may_be_name(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let first = word.chars().next();
-    first.is_some_and(char::is_uppercase)
-        && !cannot_speak(&lower)
-        && !PLACES_AND_BODIES.contains(&lower.as_str())
-        && !lower.ends_with("'s")
-        && !lower.ends_with("’s")
-        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-}
-
-fn cannot_speak(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(&lower) || TIME_WORDS.contains(&lower) || NOT_HEADS.contains(&lower)
+    starts_upper(word)
+        && with_lower(word, |lower| {
+            lookup(lower) & (CANNOT_SPEAK | PLACE) == 0
+                && !lower.ends_with("'s")
+                && !lower.ends_with("’s")
+        })
+        && alphabetic_at_least_2(word)
 }
 
 /// Whether a capitalised word can head a speaker phrase: a name, a place or an
 /// institution standing for the people in it ("Chevron said", "the White House said").
 pub fn may_speak(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    word.chars().next().is_some_and(char::is_uppercase)
-        && (may_be_name(word) || PLACES_AND_BODIES.contains(&lower.as_str()))
-        && !cannot_speak(&lower)
+    starts_upper(word) && {
+        let f = flags(word);
+        (may_be_name(word) || f & PLACE != 0) && f & CANNOT_SPEAK == 0
+    }
 }
 
 /// Name particles that may stand lower-case inside a name (Ludwig van Beethoven).
@@ -259,187 +260,191 @@ pub fn is_particle(word: &str) -> bool {
 }
 
 /// Determiners that can open a description ("the clown", "a homeless man").
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "one",
+    "another", "several", "two", "three", "some", "many",
+];
+
+/// Prepositions: a name right after one is the object of the clause, not its subject.
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "into", "than",
+    "against", "toward", "towards", "like", "after", "before", "without", "between",
+];
+
+/// Words that end a noun phrase when reading it backwards or forwards.
+#[rustfmt::skip]
+const PHRASE_STOPS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "that", "who",
+    "which", "whom", "whose", "where", "when", "while", "and", "but", "or", "as", "than",
+    "into", "during", "after", "before", "because", "if", "is", "was", "are", "were", "has",
+    "have", "had", "be", "been", "will", "would", "could", "should", "may", "might", "can",
+    "not", "also", "only", "even", "then", "there", "here", "said", "says", "so", "yet",
+];
+
+/// Words that may stand between a subject and its verb of saying ("Maduro has also said").
+#[rustfmt::skip]
+const AUX_OR_ADVERBS: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "also", "reportedly", "later", "then",
+    "once", "again", "previously", "recently", "repeatedly", "earlier", "would", "will",
+    "could", "did", "does", "do", "long", "simply", "only", "further", "often",
+    "frequently", "publicly", "privately", "first", "just", "already", "still", "never",
+    "not", "clearly", "flatly", "bluntly", "angrily", "calmly", "quietly", "loudly",
+    "openly", "famously", "once,", "had,", "has,", "allegedly", "apparently", "himself",
+    "herself",
+];
+
+/// Pronouns that can be a speaker.
+#[rustfmt::skip]
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "i", "we",
+];
+
+/// Determiners that can open a description ("the clown", "a homeless man").
 pub fn is_determiner(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "one"
-            | "another"
-            | "several"
-            | "two"
-            | "three"
-            | "some"
-            | "many"
-    )
+    has(word, DETERMINER)
 }
 
 /// Prepositions: a name right after one is the object of the clause, not its subject.
 pub fn is_preposition(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "of" | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
-            | "about"
-            | "into"
-            | "than"
-            | "against"
-            | "toward"
-            | "towards"
-            | "like"
-            | "after"
-            | "before"
-            | "without"
-            | "between"
-    )
+    has(word, PREPOSITION)
 }
 
 /// Words that end a noun phrase when reading it backwards or forwards.
 pub fn stops_phrase(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "of" | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
-            | "about"
-            | "that"
-            | "who"
-            | "which"
-            | "whom"
-            | "whose"
-            | "where"
-            | "when"
-            | "while"
-            | "and"
-            | "but"
-            | "or"
-            | "as"
-            | "than"
-            | "into"
-            | "during"
-            | "after"
-            | "before"
-            | "because"
-            | "if"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "be"
-            | "been"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "can"
-            | "not"
-            | "also"
-            | "only"
-            | "even"
-            | "then"
-            | "there"
-            | "here"
-            | "said"
-            | "says"
-            | "so"
-            | "yet"
-    )
+    has(word, PHRASE_STOP)
 }
 
 /// Words that may stand between a subject and its verb of saying ("Maduro has also said").
 pub fn is_aux_or_adverb(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "has"
-            | "have"
-            | "had"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "also"
-            | "reportedly"
-            | "later"
-            | "then"
-            | "once"
-            | "again"
-            | "previously"
-            | "recently"
-            | "repeatedly"
-            | "earlier"
-            | "would"
-            | "will"
-            | "could"
-            | "did"
-            | "does"
-            | "do"
-            | "long"
-            | "simply"
-            | "only"
-            | "further"
-            | "often"
-            | "frequently"
-            | "publicly"
-            | "privately"
-            | "first"
-            | "just"
-            | "already"
-            | "still"
-            | "never"
-            | "not"
-            | "clearly"
-            | "flatly"
-            | "bluntly"
-            | "angrily"
-            | "calmly"
-            | "quietly"
-            | "loudly"
-            | "openly"
-            | "famously"
-            | "once,"
-            | "had,"
-            | "has,"
-            | "allegedly"
-            | "apparently"
-            | "himself"
-            | "herself"
-    ) || (lower.ends_with("ly") && lower.len() > 4)
+    with_lower(word, |lower| {
+        lookup(lower) & AUX != 0 || (lower.ends_with("ly") && lower.len() > 4)
+    })
 }
 
 /// Pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "he" | "she" | "they" | "it" | "i" | "we"
-    )
+    has(word, PRONOUN)
 }
 
+// Every list above in one table from a lower-case word to the lists that hold it, so
+// that a word is looked up once per question, not compared with each list entry.
+const CUE: u16 = 1;
+const TITLE: u16 = 1 << 1;
+const PERSON_ROLE: u16 = 1 << 2;
+const GROUP: u16 = 1 << 3;
+const FUNCTION: u16 = 1 << 4;
+const TIME: u16 = 1 << 5;
+const NOT_HEAD: u16 = 1 << 6;
+const PLACE: u16 = 1 << 7;
+const DETERMINER: u16 = 1 << 8;
+const PREPOSITION: u16 = 1 << 9;
+const PHRASE_STOP: u16 = 1 << 10;
+const AUX: u16 = 1 << 11;
+const PRONOUN: u16 = 1 << 12;
+const CANNOT_SPEAK: u16 = FUNCTION | TIME | NOT_HEAD;
+
+/// Longest ASCII word lower-cased on the stack; longer ones are lower-cased on the heap.
+const STACK_WORD: usize = 32;
+
+struct Table {
+    flags: FxHashMap<Box<str>, u16>,
+    /// Length in bytes of the longest entry: a longer word is in no list.
+    longest: usize,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut flags: FxHashMap<Box<str>, u16> = FxHashMap::default();
+    let mut add = |w: &str, f: u16| *flags.entry(w.into()).or_default() |= f;
+    for w in cues() {
+        add(&w, CUE);
+    }
+    let lists: [(&[&str], u16); 12] = [
+        (TITLES, TITLE),
+        (PERSON_ROLES, PERSON_ROLE),
+        (GROUPS, GROUP),
+        (FUNCTION_WORDS, FUNCTION),
+        (TIME_WORDS, TIME),
+        (NOT_HEADS, NOT_HEAD),
+        (PLACES_AND_BODIES, PLACE),
+        (DETERMINERS, DETERMINER),
+        (PREPOSITIONS, PREPOSITION),
+        (PHRASE_STOPS, PHRASE_STOP),
+        (AUX_OR_ADVERBS, AUX),
+        (PRONOUNS, PRONOUN),
+    ];
+    for (list, f) in lists {
+        for w in list {
+            add(w, f);
+        }
+    }
+    let longest = flags.keys().map(|k| k.len()).max().unwrap_or(0);
+    Table { flags, longest }
+});
+
+/// The lists that hold `lower` exactly as given.
+fn lookup(lower: &str) -> u16 {
+    let t = &*TABLE;
+    if lower.len() > t.longest {
+        return 0;
+    }
+    t.flags.get(lower).copied().unwrap_or(0)
+}
+
+/// The lists that hold `word` lower-cased.
+fn flags(word: &str) -> u16 {
+    with_lower(word, lookup)
+}
+
+fn has(word: &str, f: u16) -> bool {
+    flags(word) & f != 0
+}
+
+/// Calls `f` with `word.to_lowercase()`, lower-casing short ASCII words on the stack
+/// (for ASCII, `to_lowercase` is `to_ascii_lowercase`).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = word.as_bytes();
+    if b.len() <= STACK_WORD && b.is_ascii() {
+        let mut buf = [0u8; STACK_WORD];
+        let lower = &mut buf[..b.len()];
+        lower.copy_from_slice(b);
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// `word.to_lowercase() == lower`, without allocating for ASCII words.
+pub fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len() && word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+fn starts_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// At least two alphabetic characters.
+fn alphabetic_at_least_2(word: &str) -> bool {
+    let mut n = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            n += 1;
+            if n >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
 #[cfg(test)]
 mod tests {
     use super::*;

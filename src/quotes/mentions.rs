@@ -7,9 +7,9 @@
 //!
 //! Cost: linear in the words of the article.
 
+use super::hash::{FxHashMap, FxHashSet};
 use super::lexicon as lex;
 use super::words::{split, Word};
-use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -47,10 +47,10 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
         let k = headlines.partition_point(|&(s, _)| s <= w.start);
         k > 0 && w.end <= headlines[k - 1].1
     };
-    let words: Vec<Word> = split(masked, 0)
-        .into_iter()
-        .filter(|w| !in_headline(w))
-        .collect();
+    let mut words: Vec<Word> = split(masked, 0);
+    if !headlines.is_empty() {
+        words.retain(|w| !in_headline(w));
+    }
     let runs = name_runs(&words);
     let mut out: Vec<Mention> = runs
         .iter()
@@ -116,19 +116,17 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         }
         i = j + 1;
     }
-    let common = common_words(words);
+    let common = CommonWords::new(words);
     runs.retain(|r| {
         let ws = &words[r.first..=r.last];
         r.last - r.first < 4
-            && !ws
-                .iter()
-                .any(|w| common.contains(w.s.to_lowercase().as_str()))
             && ws
                 .iter()
                 .all(|w| lex::may_be_name(w.s) || lex::is_particle(w.s) || w.initial())
             && !ws[ws.len() - 1].initial()
+            && !ws.iter().any(|w| common.contains(w))
     });
-    let in_long: HashSet<&str> = runs
+    let in_long: FxHashSet<&str> = runs
         .iter()
         .filter(|r| r.last > r.first)
         .flat_map(|r| words[r.first..=r.last].iter().map(|w| w.s))
@@ -145,25 +143,57 @@ fn ends_run(w: &Word) -> bool {
 
 /// Capitalised words that are common words: the article also writes them in lower case
 /// ("Maduro Announces Willingness" in a run-in headline), or they end like abstract nouns.
-fn common_words(words: &[Word]) -> HashSet<String> {
-    let lower: HashSet<&str> = words
-        .iter()
-        .filter(|w| w.s.chars().next().is_some_and(char::is_lowercase))
-        .map(|w| w.s)
-        .collect();
-    words
-        .iter()
-        .filter(|w| w.capitalised())
-        .map(|w| w.s.to_lowercase())
-        .filter(|l| {
-            lower.contains(l.as_str())
-                || ["ness", "tion", "ment", "ings", "ity", "ship"]
-                    .iter()
-                    .any(|s| l.ends_with(s))
-                // Long enough not to be Terrance, Florence or Lawrence.
-                || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+/// Asked of a word, it tells whether the word's lower-case form is the lower-case form
+/// of such a capitalised word of the article.
+struct CommonWords<'w, 'a> {
+    words: &'w [Word<'a>],
+    /// The words that start with a lower-case letter.
+    lower: FxHashSet<&'a str>,
+    /// The lower-case forms of the capitalised words, built when first needed (only a
+    /// word that is not capitalised itself, a name particle, needs them).
+    capitalised: std::cell::OnceCell<FxHashSet<String>>,
+}
+
+impl<'w, 'a> CommonWords<'w, 'a> {
+    fn new(words: &'w [Word<'a>]) -> Self {
+        let lower = words
+            .iter()
+            .filter(|w| w.s.chars().next().is_some_and(char::is_lowercase))
+            .map(|w| w.s)
+            .collect();
+        CommonWords {
+            words,
+            lower,
+            capitalised: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, w: &Word) -> bool {
+        lex::with_lower(w.s, |l| {
+            self.common(l)
+                && (w.capitalised()
+                    || self
+                        .capitalised
+                        .get_or_init(|| {
+                            self.words
+                                .iter()
+                                .filter(|c| c.capitalised())
+                                .map(|c| c.s.to_lowercase())
+                                .collect()
+                        })
+                        .contains(l))
         })
-        .collect()
+    }
+
+    /// Whether a capitalised word whose lower-case form is `l` is a common word.
+    fn common(&self, l: &str) -> bool {
+        self.lower.contains(l)
+            || ["ness", "tion", "ment", "ings", "ity", "ship"]
+                .iter()
+                .any(|s| l.ends_with(s))
+            // Long enough not to be Terrance, Florence or Lawrence.
+            || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+    }
 }
 
 /// A lone capitalised word is a person when the article makes it speak ("Maduro said",
@@ -173,17 +203,17 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     if lex::is_group(words[r.first].s) {
         return false;
     }
-    let who = words[r.last].comma && words.get(r.last + 1).is_some_and(|w| w.lower() == "who");
+    let who = words[r.last].comma && words.get(r.last + 1).is_some_and(|w| w.is("who"));
     let before = r
         .title
         .checked_sub(1)
-        .is_some_and(|p| lex::is_cue(&words[p].lower()) && !ends_run(&words[p]));
+        .is_some_and(|p| lex::is_cue_word(words[p].s) && !ends_run(&words[p]));
     // "Maduro has also said": up to three auxiliaries or adverbs before the verb.
     let mut k = r.last + 1;
     while k < words.len() && k <= r.last + 3 && lex::is_aux_or_adverb(words[k].s) {
         k += 1;
     }
-    let after = !ends_run(&words[r.last]) && words.get(k).is_some_and(|x| lex::is_cue(&x.lower()));
+    let after = !ends_run(&words[r.last]) && words.get(k).is_some_and(|x| lex::is_cue_word(x.s));
     who || before || after
 }
 
@@ -238,7 +268,7 @@ fn appositive_after<'w, 'a>(
     let opens = words[last].comma
         && words
             .get(last + 1)
-            .is_some_and(|w| matches!(w.lower().as_str(), "the" | "a" | "an"));
+            .is_some_and(|w| lex::with_lower(w.s, |l| matches!(l, "the" | "a" | "an")));
     let span = if opens {
         let rest = &words[last + 2..];
         let n = rest
@@ -290,19 +320,31 @@ fn gender_of(descriptor: &str) -> Option<Gender> {
 /// One person is often named in full once and by surname after: every mention of a
 /// surname shares the descriptors and gender of all of them.
 fn pool_by_surname(mentions: &mut [Mention]) {
-    let surname = |m: &Mention| m.name.rsplit(' ').next().unwrap_or("").to_string();
-    let mut pooled: HashMap<String, (Vec<String>, Option<Gender>)> = HashMap::new();
-    for m in mentions.iter().filter(|m| !m.group) {
-        let entry = pooled.entry(surname(m)).or_default();
-        for d in &m.descriptors {
-            if !entry.0.contains(d) {
-                entry.0.push(d.clone());
-            }
-        }
-        entry.1 = entry.1.or(m.gender);
+    fn surname(m: &Mention) -> &str {
+        m.name.rsplit(' ').next().unwrap_or("")
     }
-    for m in mentions.iter_mut().filter(|m| !m.group) {
-        if let Some((d, g)) = pooled.get(&surname(m)) {
+    // Each person mention's pool, by the index of its surname's first mention.
+    let mut pool_of: Vec<usize> = vec![usize::MAX; mentions.len()];
+    let mut pooled: Vec<(Vec<String>, Option<Gender>)> = Vec::new();
+    {
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !m.group) {
+            let p = *index.entry(surname(m)).or_insert_with(|| {
+                pooled.push((Vec::new(), None));
+                pooled.len() - 1
+            });
+            pool_of[k] = p;
+            let entry = &mut pooled[p];
+            for d in &m.descriptors {
+                if !entry.0.contains(d) {
+                    entry.0.push(d.clone());
+                }
+            }
+            entry.1 = entry.1.or(m.gender);
+        }
+    }
+    for (m, &p) in mentions.iter_mut().zip(&pool_of) {
+        if let Some((d, g)) = pooled.get(p) {
             m.descriptors.clone_from(d);
             m.gender = *g;
         }
@@ -321,15 +363,14 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
         if body.ends_with(['.', '!', '?']) {
             continue;
         }
-        let long: Vec<&str> = body
-            .split_whitespace()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .collect();
-        let caps = long
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        if long.len() >= 3 && caps * 4 >= long.len() * 3 {
+        let (mut long, mut caps) = (0, 0);
+        for w in body.split_whitespace() {
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                long += 1;
+                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        if long >= 3 && caps * 4 >= long * 3 {
             out.push((s, e));
         }
     }
@@ -347,7 +388,7 @@ fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
         while k > 0 && words[k - 1].capitalised() && !ends_run(&words[k - 1]) && i - k < 3 {
             k -= 1;
         }
-        if k < i && words[k].lower() == "the" {
+        if k < i && words[k].is("the") {
             k += 1;
         }
         if k >= i || words[k..i].iter().any(Word::masked) {

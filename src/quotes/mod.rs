@@ -9,6 +9,7 @@
 //!
 //! Cost: linear in the text of each article; memory proportional to the quotes.
 
+mod hash;
 pub mod kind;
 pub mod lexicon;
 pub mod mentions;
@@ -190,7 +191,7 @@ fn split_from(ctx: &speaker::Context, spans: &[scan::Span], i: usize) -> Option<
     (same_sentence
         && !words.is_empty()
         && words.len() <= 6
-        && words.iter().any(|w| lexicon::is_cue(&w.lower()))
+        && words.iter().any(|w| lexicon::is_cue_word(w.s))
         && between.trim_end().ends_with(','))
     .then_some(p)
 }

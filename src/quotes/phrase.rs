@@ -19,13 +19,13 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
         return Some((first.start, first.end));
     }
     let described =
-        lex::is_determiner(first.s) && !matches!(first.lower().as_str(), "that" | "this");
+        lex::is_determiner(first.s) && !lex::with_lower(first.s, |l| matches!(l, "that" | "this"));
     let mut j = i;
     while let Some(w) = words.get(j) {
         let ok = if j == i {
             described || w.capitalised() || lex::is_group(w.s)
         } else if described {
-            !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower())
+            !lex::stops_phrase(w.s) && !lex::is_cue_word(w.s)
         } else {
             w.capitalised() || lex::is_particle(w.s) || lex::is_group(w.s) || title_of(words, j)
         };
@@ -99,21 +99,22 @@ pub fn np_backward(words: &[Word], ci: usize) -> Option<(usize, usize)> {
 
 /// Words that open an appositive or a relative clause set off by commas.
 fn opens_appositive(seg: &[Word]) -> bool {
-    let first = seg[0].lower();
     (seg.len() == 1 && seg[0].s.chars().all(|c| c.is_ascii_digit()))
-        || matches!(
-            first.as_str(),
-            "a" | "an"
-                | "the"
-                | "who"
-                | "whose"
-                | "which"
-                | "one"
-                | "aged"
-                | "also"
-                | "himself"
-                | "herself"
-        )
+        || lex::with_lower(seg[0].s, |first| {
+            matches!(
+                first,
+                "a" | "an"
+                    | "the"
+                    | "who"
+                    | "whose"
+                    | "which"
+                    | "one"
+                    | "aged"
+                    | "also"
+                    | "himself"
+                    | "herself"
+            )
+        })
         || seg.last().is_some_and(|w| w.s.ends_with("-old"))
 }
 
@@ -201,10 +202,10 @@ fn capitalised_np(words: &[Word], floor: usize, end: usize) -> (usize, usize) {
         if w.comma || w.brk || w.colon || w.stop || w.masked() {
             break;
         }
-        let name_word = w.capitalised() && !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower());
+        let name_word = w.capitalised() && !lex::stops_phrase(w.s) && !lex::is_cue_word(w.s);
         if name_word
             || lex::is_particle(w.s)
-            || (w.lower() == "the" && lex::is_group(head.s))
+            || (w.is("the") && lex::is_group(head.s))
             || title_of(words, k - 1)
         {
             k -= 1;
@@ -236,7 +237,7 @@ fn described_start(words: &[Word], floor: usize, end: usize) -> Option<usize> {
         if lex::is_determiner(w.s) {
             return Some(w.start);
         }
-        if lex::stops_phrase(w.s) || lex::is_cue(&w.lower()) {
+        if lex::stops_phrase(w.s) || lex::is_cue_word(w.s) {
             return None;
         }
     }
@@ -310,7 +311,7 @@ mod tests {
 
     fn backward(text: &str) -> Option<&str> {
         let w = split(text, 0);
-        let ci = w.iter().rposition(|w| lex::is_cue(&w.lower()))?;
+        let ci = w.iter().rposition(|w| lex::is_cue_word(w.s))?;
         np_backward(&w, ci).map(|(s, e)| &text[s..e])
     }
 

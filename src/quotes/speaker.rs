@@ -178,7 +178,7 @@ impl<'a> Context<'a> {
         let pre_words = split(pre, pre_at);
         let post_words = split(post, post_at);
         let near = post_cue(&post_words, NEAR_WORDS);
-        let pre_cue = pre_words.iter().rposition(|w| lex::is_cue(&w.lower()));
+        let pre_cue = pre_words.iter().rposition(|w| lex::is_cue_word(w.s));
         let named = near
             .and_then(|ci| self.named_at_cue(&post_words, ci, true))
             .or_else(|| self.after_question(i))
@@ -247,7 +247,7 @@ impl<'a> Context<'a> {
         let prev = i.checked_sub(1).filter(|&p| self.spans[p].open >= s)?;
         let (pre_at, pre) = self.before(prev);
         let words = split(pre, pre_at);
-        let ci = words.iter().rposition(|w| lex::is_cue(&w.lower()))?;
+        let ci = words.iter().rposition(|w| lex::is_cue_word(w.s))?;
         np_backward(&words, ci)
     }
 
@@ -255,7 +255,7 @@ impl<'a> Context<'a> {
     fn according_to(&self, words: &[Word]) -> Option<Attribution> {
         let i = words
             .windows(2)
-            .rposition(|w| w[0].lower() == lex::ACCORDING && w[1].lower() == "to")?;
+            .rposition(|w| w[0].is(lex::ACCORDING) && w[1].is("to"))?;
         let (start, end) = np_forward(words, i + 2)?;
         Some(self.make(start, end, Some("according to".into()), Via::Cue))
     }
@@ -479,12 +479,13 @@ impl<'a> Context<'a> {
 /// "the Venezuelan leader", "this senator": a definite description of a person by role.
 /// Indefinite ones ("a senior official") introduce someone new.
 fn definite_role(words: &[Word]) -> bool {
-    let head = words.last().map(|w| w.lower()).unwrap_or_default();
     words
         .first()
-        .is_some_and(|w| matches!(w.lower().as_str(), "the" | "this" | "that"))
+        .is_some_and(|w| lex::with_lower(w.s, |l| matches!(l, "the" | "this" | "that")))
         && words.len() >= 2
-        && lex::is_person_role(&head)
+        && words
+            .last()
+            .is_some_and(|w| lex::with_lower(w.s, lex::is_person_role))
 }
 
 /// Where the run of capitalised name words that opens `words` ends.
@@ -541,7 +542,7 @@ fn post_cue(words: &[Word], within: usize) -> Option<usize> {
     words
         .iter()
         .take(within)
-        .position(|w| lex::is_cue(&w.lower()) && w.lower() != lex::ACCORDING)
+        .position(|w| lex::is_cue_word(w.s) && !w.is(lex::ACCORDING))
 }
 
 /// “…” -Commissioner Geoffrey Starks

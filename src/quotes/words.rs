@@ -21,6 +21,11 @@ impl Word<'_> {
         self.s.to_lowercase()
     }
 
+    /// `self.lower() == lower`, without allocating for ASCII words.
+    pub fn is(&self, lower: &str) -> bool {
+        super::lexicon::lower_is(self.s, lower)
+    }
+
     pub fn capitalised(&self) -> bool {
         self.s.chars().next().is_some_and(char::is_uppercase)
     }
@@ -45,7 +50,10 @@ fn lead_punct(c: char) -> bool {
 }
 
 fn is_abbrev(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    super::lexicon::with_lower(w, |lower| is_abbrev_lower(w, lower))
+}
+
+fn is_abbrev_lower(w: &str, lower: &str) -> bool {
     let core = lower.trim_end_matches('.');
     (core.contains('.') && core.split('.').all(|p| p.chars().count() == 1))
         // An initial ("Robert F. Kennedy"): judged on the word as written.

@@ -3,7 +3,10 @@
 //!
 //!     cargo build --release --bin quotetrace-synth
 //!     ./target/release/quotetrace-synth --articles 35000 --seed 7 --out /tmp/s35k
-//!     cargo bench --bench extract_throughput -- /tmp/s35k/articles
+//!     cargo run --release --example extract_throughput -- /tmp/s35k/articles
+//!
+//! (An example rather than a `[[bench]]`: it reuses the `--release` build of the
+//! library instead of compiling it again under the bench profile.)
 //!
 //! Arguments: the folders or files to load (default: data/maduro, which is far too small
 //! for a meaningful figure). `QT_BENCH_RUNS` sets the runs per thread count (default 3;
@@ -16,7 +19,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // `cargo bench` passes `--bench` (and any filter flags) to harness-less benches.
+    // Flags (`--bench` when run as a bench) are not paths.
     let mut paths: Vec<PathBuf> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
