@@ -5,7 +5,7 @@
 
 use super::lexicon as lex;
 use super::words::split;
-use crate::text::tokens;
+use crate::text::{token_norm, token_spans};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,11 +55,37 @@ const WORKS: &[&str] = &[
 
 const NICKNAME: &[&str] = &["name", "nicknamed", "nickname", "aka", "as"];
 
+/// Whether a token's comparison form is one of `SUBJECTS`.
+fn is_subject(word: &str) -> bool {
+    if word.is_ascii() {
+        // The longest subject is 7 bytes ("they're"); `token_norm` lower-cases ASCII
+        // and folds '`' to '\''.
+        word.len() <= 7
+            && SUBJECTS.iter().any(|s| {
+                s.len() == word.len()
+                    && s.bytes().zip(word.bytes()).all(|(a, b)| {
+                        a == if b == b'`' {
+                            b'\''
+                        } else {
+                            b.to_ascii_lowercase()
+                        }
+                    })
+            })
+    } else {
+        SUBJECTS.contains(&token_norm(word).as_str())
+    }
+}
+
 /// The kind of a quotation, or None when it is not a quotation at all.
 /// `pre` is the writer's prose before it in the same sentence (quotes masked).
 pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
-    let words = tokens(inner);
-    let n = words.len();
+    // The words of `text::tokens(inner)`: how many, and whether one is a subject.
+    let mut n = 0;
+    let mut has_subject = false;
+    token_spans(inner, |s, e| {
+        n += 1;
+        has_subject = has_subject || is_subject(&inner[s..e]);
+    });
     let pre_words = split(pre, 0);
     let last: Vec<String> = pre_words.iter().rev().take(3).map(|w| w.lower()).collect();
     let prev = last.first().map(String::as_str).unwrap_or("");
@@ -77,7 +103,6 @@ pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
     }
     let first_alpha = trimmed.chars().find(|c| c.is_alphabetic());
     let starts_upper = first_alpha.is_some_and(char::is_uppercase);
-    let has_subject = words.iter().any(|t| SUBJECTS.contains(&t.norm.as_str()));
     let pre_trim = pre.trim_end();
     let embedded = !pre_trim.is_empty() && !pre_trim.ends_with([',', ':', '—', '–', '-']);
     let terminal_inside = trimmed

@@ -2,7 +2,6 @@
 //! capitalised words that are never a speaker's name. One place, so that the rules in
 //! `speaker` read as rules.
 
-use super::hash::FxHashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -233,12 +232,11 @@ const PLACES_AND_BODIES: &[&str] = &[
 
 /// Whether a capitalised word can be part of a person's name.
 pub fn may_be_name(word: &str) -> bool {
+    // "'s" and "’s" lower-case from "'S" and "’S" only.
     starts_upper(word)
-        && with_lower(word, |lower| {
-            lookup(lower) & (CANNOT_SPEAK | PLACE) == 0
-                && !lower.ends_with("'s")
-                && !lower.ends_with("’s")
-        })
+        && flags(word) & (CANNOT_SPEAK | PLACE) == 0
+        && !(word.ends_with("'s") || word.ends_with("'S"))
+        && !(word.ends_with("’s") || word.ends_with("’S"))
         && alphabetic_at_least_2(word)
 }
 
@@ -347,54 +345,114 @@ const CANNOT_SPEAK: u16 = FUNCTION | TIME | NOT_HEAD;
 
 /// Longest ASCII word lower-cased on the stack; longer ones are lower-cased on the heap.
 const STACK_WORD: usize = 32;
+/// Longest entry of any list, in bytes: entries are keyed by their bytes in a `u128`.
+const KEY_BYTES: usize = 16;
 
+/// An open-addressing table from an entry's bytes (zero-padded to 16, with its length,
+/// so that a word holding NUL bytes cannot collide) to the lists that hold it. A
+/// lookup is one multiply and, as a rule, one probe: no string comparison.
 struct Table {
-    flags: FxHashMap<Box<str>, u16>,
-    /// Length in bytes of the longest entry: a longer word is in no list.
-    longest: usize,
+    keys: Vec<(u128, u8)>,
+    flags: Vec<u16>,
+    mask: usize,
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut flags: FxHashMap<Box<str>, u16> = FxHashMap::default();
-    let mut add = |w: &str, f: u16| *flags.entry(w.into()).or_default() |= f;
-    for w in cues() {
-        add(&w, CUE);
+fn key(bytes: &[u8]) -> u128 {
+    let mut buf = [0u8; KEY_BYTES];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    u128::from_le_bytes(buf)
+}
+
+fn slot(key: u128, len: u8) -> usize {
+    let h = (key as u64 ^ ((key >> 64) as u64).rotate_left(23) ^ u64::from(len))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize
+}
+
+impl Table {
+    fn build() -> Table {
+        let mut entries: Vec<(String, u16)> = cues().into_iter().map(|w| (w, CUE)).collect();
+        let lists: [(&[&str], u16); 12] = [
+            (TITLES, TITLE),
+            (PERSON_ROLES, PERSON_ROLE),
+            (GROUPS, GROUP),
+            (FUNCTION_WORDS, FUNCTION),
+            (TIME_WORDS, TIME),
+            (NOT_HEADS, NOT_HEAD),
+            (PLACES_AND_BODIES, PLACE),
+            (DETERMINERS, DETERMINER),
+            (PREPOSITIONS, PREPOSITION),
+            (PHRASE_STOPS, PHRASE_STOP),
+            (AUX_OR_ADVERBS, AUX),
+            (PRONOUNS, PRONOUN),
+        ];
+        for (list, f) in lists {
+            entries.extend(list.iter().map(|w| (w.to_string(), f)));
+        }
+        let size = (entries.len() * 4).next_power_of_two();
+        let mut t = Table {
+            keys: vec![(0, 0); size],
+            flags: vec![0; size],
+            mask: size - 1,
+        };
+        for (w, f) in entries {
+            let b = w.as_bytes();
+            assert!(
+                !b.is_empty() && b.len() <= KEY_BYTES,
+                "lexicon entry {w:?} must be 1 to {KEY_BYTES} bytes"
+            );
+            let (k, len) = (key(b), b.len() as u8);
+            let mut i = slot(k, len) & t.mask;
+            while t.keys[i].1 != 0 && t.keys[i] != (k, len) {
+                i = (i + 1) & t.mask;
+            }
+            t.keys[i] = (k, len);
+            t.flags[i] |= f;
+        }
+        t
     }
-    let lists: [(&[&str], u16); 12] = [
-        (TITLES, TITLE),
-        (PERSON_ROLES, PERSON_ROLE),
-        (GROUPS, GROUP),
-        (FUNCTION_WORDS, FUNCTION),
-        (TIME_WORDS, TIME),
-        (NOT_HEADS, NOT_HEAD),
-        (PLACES_AND_BODIES, PLACE),
-        (DETERMINERS, DETERMINER),
-        (PREPOSITIONS, PREPOSITION),
-        (PHRASE_STOPS, PHRASE_STOP),
-        (AUX_OR_ADVERBS, AUX),
-        (PRONOUNS, PRONOUN),
-    ];
-    for (list, f) in lists {
-        for w in list {
-            add(w, f);
+
+    /// The lists that hold exactly `bytes` (at most `KEY_BYTES` long).
+    fn get(&self, k: u128, len: u8) -> u16 {
+        let mut i = slot(k, len) & self.mask;
+        loop {
+            let (ek, el) = self.keys[i];
+            if el == 0 {
+                return 0;
+            }
+            if ek == k && el == len {
+                return self.flags[i];
+            }
+            i = (i + 1) & self.mask;
         }
     }
-    let longest = flags.keys().map(|k| k.len()).max().unwrap_or(0);
-    Table { flags, longest }
-});
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(Table::build);
 
 /// The lists that hold `lower` exactly as given.
 fn lookup(lower: &str) -> u16 {
-    let t = &*TABLE;
-    if lower.len() > t.longest {
+    let b = lower.as_bytes();
+    if b.is_empty() || b.len() > KEY_BYTES {
         return 0;
     }
-    t.flags.get(lower).copied().unwrap_or(0)
+    TABLE.get(key(b), b.len() as u8)
 }
 
 /// The lists that hold `word` lower-cased.
 fn flags(word: &str) -> u16 {
-    with_lower(word, lookup)
+    let b = word.as_bytes();
+    if b.is_ascii() {
+        if b.is_empty() || b.len() > KEY_BYTES {
+            return 0;
+        }
+        let mut buf = [0u8; KEY_BYTES];
+        buf[..b.len()].copy_from_slice(b);
+        buf.make_ascii_lowercase();
+        TABLE.get(u128::from_le_bytes(buf), b.len() as u8)
+    } else {
+        lookup(&word.to_lowercase())
+    }
 }
 
 fn has(word: &str, f: u16) -> bool {

@@ -116,7 +116,7 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         }
         i = j + 1;
     }
-    let common = CommonWords::new(words);
+    let common = CommonWords::new(words, &runs);
     runs.retain(|r| {
         let ws = &words[r.first..=r.last];
         r.last - r.first < 4
@@ -147,23 +147,44 @@ fn ends_run(w: &Word) -> bool {
 /// of such a capitalised word of the article.
 struct CommonWords<'w, 'a> {
     words: &'w [Word<'a>],
-    /// The words that start with a lower-case letter.
-    lower: FxHashSet<&'a str>,
+    /// The lower-case form of every word of a run, and whether the article also writes
+    /// it as a word that starts with a lower-case letter.
+    written_lower: FxHashMap<String, bool>,
     /// The lower-case forms of the capitalised words, built when first needed (only a
     /// word that is not capitalised itself, a name particle, needs them).
     capitalised: std::cell::OnceCell<FxHashSet<String>>,
 }
 
 impl<'w, 'a> CommonWords<'w, 'a> {
-    fn new(words: &'w [Word<'a>]) -> Self {
-        let lower = words
-            .iter()
-            .filter(|w| w.s.chars().next().is_some_and(char::is_lowercase))
-            .map(|w| w.s)
-            .collect();
+    fn new(words: &'w [Word<'a>], runs: &[Run]) -> Self {
+        let mut written_lower: FxHashMap<String, bool> = FxHashMap::default();
+        // A cheap first test of a word against all of them: a bit per first byte.
+        let mut firsts = [0u64; 4];
+        for r in runs {
+            for w in &words[r.first..=r.last] {
+                let l = w.s.to_lowercase();
+                if let Some(&b) = l.as_bytes().first() {
+                    firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+                written_lower.insert(l, false);
+            }
+        }
+        for w in words {
+            let Some(&b) = w.s.as_bytes().first() else {
+                continue;
+            };
+            if firsts[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                continue;
+            }
+            if w.s.chars().next().is_some_and(char::is_lowercase) {
+                if let Some(seen) = written_lower.get_mut(w.s) {
+                    *seen = true;
+                }
+            }
+        }
         CommonWords {
             words,
-            lower,
+            written_lower,
             capitalised: std::cell::OnceCell::new(),
         }
     }
@@ -185,9 +206,10 @@ impl<'w, 'a> CommonWords<'w, 'a> {
         })
     }
 
-    /// Whether a capitalised word whose lower-case form is `l` is a common word.
+    /// Whether a capitalised word whose lower-case form is `l` (a run word's) is a
+    /// common word.
     fn common(&self, l: &str) -> bool {
-        self.lower.contains(l)
+        self.written_lower.get(l).copied().unwrap_or(false)
             || ["ness", "tion", "ment", "ings", "ity", "ship"]
                 .iter()
                 .any(|s| l.ends_with(s))
@@ -381,7 +403,7 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
 fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if !lex::is_group(w.s) || w.capitalised() || i == 0 {
+        if i == 0 || w.capitalised() || !lex::is_group(w.s) {
             continue;
         }
         let mut k = i;
