@@ -112,6 +112,113 @@ pub fn is_cue_word(word: &str) -> bool {
     has(word, CUE)
 }
 
+/// Every answer this module gives about one word, as bits (see [`Flags`]).
+pub fn word_flags(word: &str) -> Flags {
+    let b = word.as_bytes();
+    let (listed, lower_case, ly) = if b.is_ascii() {
+        let n = b.len();
+        // "-ly" adverbs of five letters or more.
+        let ly =
+            n > 4 && b[n - 2].eq_ignore_ascii_case(&b'l') && b[n - 1].eq_ignore_ascii_case(&b'y');
+        if n == 0 || n > KEY_BYTES {
+            (0, !b.iter().any(u8::is_ascii_uppercase), ly)
+        } else {
+            let mut buf = [0u8; KEY_BYTES];
+            buf[..n].copy_from_slice(b);
+            let as_written = u128::from_le_bytes(buf);
+            buf.make_ascii_lowercase();
+            let lower = u128::from_le_bytes(buf);
+            (TABLE.get(lower, n as u8), lower == as_written, ly)
+        }
+    } else {
+        let lower = word.to_lowercase();
+        let ly = lower.ends_with("ly") && lower.len() > 4;
+        // Every particle is ASCII: a word that is not is none.
+        (lookup(&lower), false, ly)
+    };
+    let mut f = Flags(u32::from(listed) | Flags::KNOWN);
+    if listed & PARTICLE != 0 && lower_case {
+        f.0 |= Flags::PARTICLE;
+    }
+    if listed & AUX != 0 || ly {
+        f.0 |= Flags::AUX_OR_ADVERB;
+    }
+    if starts_upper(word) {
+        f.0 |= Flags::UPPER;
+        // "'s" and "’s" lower-case from "'S" and "’S" only.
+        if listed & (CANNOT_SPEAK | PLACE) == 0
+            && !(word.ends_with("'s") || word.ends_with("'S"))
+            && !(word.ends_with("’s") || word.ends_with("’S"))
+            && alphabetic_at_least_2(word)
+        {
+            f.0 |= Flags::MAY_BE_NAME;
+        }
+    }
+    f
+}
+
+/// What [`word_flags`] knows about a word: computed once, asked many times.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags(u32);
+
+impl Flags {
+    /// Set once computed (a `Flags` of 0 is "not yet known").
+    pub const KNOWN: u32 = 1 << 31;
+    const UPPER: u32 = 1 << 16;
+    const MAY_BE_NAME: u32 = 1 << 17;
+    const AUX_OR_ADVERB: u32 = 1 << 18;
+    const PARTICLE: u32 = 1 << 19;
+
+    pub fn is_known(self) -> bool {
+        self.0 & Self::KNOWN != 0
+    }
+
+    fn listed(self, f: u16) -> bool {
+        self.0 & u32::from(f) != 0
+    }
+
+    pub fn is_cue(self) -> bool {
+        self.listed(CUE)
+    }
+    pub fn is_title(self) -> bool {
+        self.listed(TITLE)
+    }
+    pub fn is_person_role(self) -> bool {
+        self.listed(PERSON_ROLE)
+    }
+    pub fn is_group(self) -> bool {
+        self.listed(GROUP)
+    }
+    pub fn is_determiner(self) -> bool {
+        self.listed(DETERMINER)
+    }
+    pub fn is_preposition(self) -> bool {
+        self.listed(PREPOSITION)
+    }
+    pub fn stops_phrase(self) -> bool {
+        self.listed(PHRASE_STOP)
+    }
+    pub fn is_pronoun(self) -> bool {
+        self.listed(PRONOUN)
+    }
+    /// Starts with an upper-case letter.
+    pub fn is_upper(self) -> bool {
+        self.0 & Self::UPPER != 0
+    }
+    pub fn may_be_name(self) -> bool {
+        self.0 & Self::MAY_BE_NAME != 0
+    }
+    pub fn may_speak(self) -> bool {
+        self.is_upper() && (self.may_be_name() || self.listed(PLACE)) && !self.listed(CANNOT_SPEAK)
+    }
+    pub fn is_aux_or_adverb(self) -> bool {
+        self.0 & Self::AUX_OR_ADVERB != 0
+    }
+    pub fn is_particle(self) -> bool {
+        self.0 & Self::PARTICLE != 0
+    }
+}
+
 /// Titles and honorifics that stand before a name and are stripped from it.
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
@@ -138,7 +245,7 @@ const TITLES: &[&str] = &[
 ];
 
 pub fn is_title(word: &str) -> bool {
-    has(word, TITLE)
+    word_flags(word).is_title()
 }
 
 /// Nouns that name a person by role: a description made of them may be resolved to a
@@ -169,11 +276,11 @@ const GROUPS: &[&str] = &[
 ];
 
 pub fn is_person_role(word: &str) -> bool {
-    has(word, PERSON_ROLE)
+    word_flags(word).is_person_role()
 }
 
 pub fn is_group(word: &str) -> bool {
-    has(word, GROUP)
+    word_flags(word).is_group()
 }
 
 /// Words capitalised only because they start a sentence: never a name, never a speaker.
@@ -232,30 +339,22 @@ const PLACES_AND_BODIES: &[&str] = &[
 
 /// Whether a capitalised word can be part of a person's name.
 pub fn may_be_name(word: &str) -> bool {
-    // "'s" and "’s" lower-case from "'S" and "’S" only.
-    starts_upper(word)
-        && flags(word) & (CANNOT_SPEAK | PLACE) == 0
-        && !(word.ends_with("'s") || word.ends_with("'S"))
-        && !(word.ends_with("’s") || word.ends_with("’S"))
-        && alphabetic_at_least_2(word)
+    word_flags(word).may_be_name()
 }
 
 /// Whether a capitalised word can head a speaker phrase: a name, a place or an
 /// institution standing for the people in it ("Chevron said", "the White House said").
 pub fn may_speak(word: &str) -> bool {
-    starts_upper(word) && {
-        let f = flags(word);
-        (may_be_name(word) || f & PLACE != 0) && f & CANNOT_SPEAK == 0
-    }
+    word_flags(word).may_speak()
 }
 
 /// Name particles that may stand lower-case inside a name (Ludwig van Beethoven).
 pub fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "van" | "von" | "de" | "da" | "del" | "della" | "di" | "du" | "le" | "bin" | "al"
-    )
+    PARTICLES.contains(&word)
 }
+
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &["van", "von", "de", "da", "del", "della", "di", "du", "le", "bin", "al"];
 
 /// Determiners that can open a description ("the clown", "a homeless man").
 #[rustfmt::skip]
@@ -301,29 +400,27 @@ const PRONOUNS: &[&str] = &[
 
 /// Determiners that can open a description ("the clown", "a homeless man").
 pub fn is_determiner(word: &str) -> bool {
-    has(word, DETERMINER)
+    word_flags(word).is_determiner()
 }
 
 /// Prepositions: a name right after one is the object of the clause, not its subject.
 pub fn is_preposition(word: &str) -> bool {
-    has(word, PREPOSITION)
+    word_flags(word).is_preposition()
 }
 
 /// Words that end a noun phrase when reading it backwards or forwards.
 pub fn stops_phrase(word: &str) -> bool {
-    has(word, PHRASE_STOP)
+    word_flags(word).stops_phrase()
 }
 
 /// Words that may stand between a subject and its verb of saying ("Maduro has also said").
 pub fn is_aux_or_adverb(word: &str) -> bool {
-    with_lower(word, |lower| {
-        lookup(lower) & AUX != 0 || (lower.ends_with("ly") && lower.len() > 4)
-    })
+    word_flags(word).is_aux_or_adverb()
 }
 
 /// Pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
-    has(word, PRONOUN)
+    word_flags(word).is_pronoun()
 }
 
 // Every list above in one table from a lower-case word to the lists that hold it, so
@@ -341,6 +438,8 @@ const PREPOSITION: u16 = 1 << 9;
 const PHRASE_STOP: u16 = 1 << 10;
 const AUX: u16 = 1 << 11;
 const PRONOUN: u16 = 1 << 12;
+/// In `PARTICLES` once lower-cased (a particle itself only if written so).
+const PARTICLE: u16 = 1 << 13;
 const CANNOT_SPEAK: u16 = FUNCTION | TIME | NOT_HEAD;
 
 /// Longest ASCII word lower-cased on the stack; longer ones are lower-cased on the heap.
@@ -372,7 +471,7 @@ fn slot(key: u128, len: u8) -> usize {
 impl Table {
     fn build() -> Table {
         let mut entries: Vec<(String, u16)> = cues().into_iter().map(|w| (w, CUE)).collect();
-        let lists: [(&[&str], u16); 12] = [
+        let lists: [(&[&str], u16); 13] = [
             (TITLES, TITLE),
             (PERSON_ROLES, PERSON_ROLE),
             (GROUPS, GROUP),
@@ -385,6 +484,7 @@ impl Table {
             (PHRASE_STOPS, PHRASE_STOP),
             (AUX_OR_ADVERBS, AUX),
             (PRONOUNS, PRONOUN),
+            (PARTICLES, PARTICLE),
         ];
         for (list, f) in lists {
             entries.extend(list.iter().map(|w| (w.to_string(), f)));

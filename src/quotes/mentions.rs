@@ -83,7 +83,7 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
     let starts_name = |w: &Word| {
         w.capitalised()
             && !w.masked()
-            && (lex::may_be_name(w.s) || lex::is_title(w.s) || w.initial())
+            && (w.lex().may_be_name() || w.lex().is_title() || w.initial())
     };
     let mut runs: Vec<Run> = Vec::new();
     let mut i = 0;
@@ -94,7 +94,7 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         }
         let mut j = i;
         while j + 1 < words.len() && !ends_run(&words[j]) {
-            let particle = lex::is_particle(words[j + 1].s)
+            let particle = words[j + 1].lex().is_particle()
                 && words.get(j + 2).is_some_and(|w| w.capitalised());
             if !(starts_name(&words[j + 1]) || particle) {
                 break;
@@ -102,10 +102,10 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
             j += 1;
         }
         let mut k = i;
-        while k < j && lex::is_title(words[k].s) {
+        while k < j && words[k].lex().is_title() {
             k += 1;
         }
-        if !lex::is_title(words[k].s) || k < j {
+        if !words[k].lex().is_title() || k < j {
             runs.push(Run {
                 title: i,
                 first: k,
@@ -122,7 +122,7 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         r.last - r.first < 4
             && ws
                 .iter()
-                .all(|w| lex::may_be_name(w.s) || lex::is_particle(w.s) || w.initial())
+                .all(|w| w.lex().may_be_name() || w.lex().is_particle() || w.initial())
             && !ws[ws.len() - 1].initial()
             && !ws.iter().any(|w| common.contains(w))
     });
@@ -222,20 +222,20 @@ impl<'w, 'a> CommonWords<'w, 'a> {
 /// "Maduro has also mentioned", "insists Burton") or describes it with "who" ("Machado,
 /// who has been in hiding"). Group nouns ("Critics said") are not.
 fn acts_as_person(words: &[Word], r: &Run) -> bool {
-    if lex::is_group(words[r.first].s) {
+    if words[r.first].lex().is_group() {
         return false;
     }
     let who = words[r.last].comma && words.get(r.last + 1).is_some_and(|w| w.is("who"));
     let before = r
         .title
         .checked_sub(1)
-        .is_some_and(|p| lex::is_cue_word(words[p].s) && !ends_run(&words[p]));
+        .is_some_and(|p| words[p].lex().is_cue() && !ends_run(&words[p]));
     // "Maduro has also said": up to three auxiliaries or adverbs before the verb.
     let mut k = r.last + 1;
-    while k < words.len() && k <= r.last + 3 && lex::is_aux_or_adverb(words[k].s) {
+    while k < words.len() && k <= r.last + 3 && words[k].lex().is_aux_or_adverb() {
         k += 1;
     }
-    let after = !ends_run(&words[r.last]) && words.get(k).is_some_and(|x| lex::is_cue_word(x.s));
+    let after = !ends_run(&words[r.last]) && words.get(k).is_some_and(|x| x.lex().is_cue());
     who || before || after
 }
 
@@ -255,7 +255,7 @@ fn person(masked: &str, words: &[Word], r: &Run) -> Mention {
         .title
         .checked_sub(1)
         .map(|p| &words[p])
-        .is_some_and(|p| !ends_run(p) && lex::is_preposition(p.s));
+        .is_some_and(|p| !ends_run(p) && p.lex().is_preposition());
     Mention {
         start,
         end,
@@ -276,7 +276,7 @@ fn role_before<'w, 'a>(words: &'w [Word<'a>], at: usize) -> impl Iterator<Item =
         .rev()
         .find(|&k| {
             let w = &words[k];
-            ends_run(w) || !(lex::is_title(w.s) || lex::is_person_role(w.s))
+            ends_run(w) || !(w.lex().is_title() || w.lex().is_person_role())
         })
         .map_or(from, |k| k + 1);
     words[start..at].iter()
@@ -403,7 +403,7 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
 fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if i == 0 || w.capitalised() || !lex::is_group(w.s) {
+        if i == 0 || w.capitalised() || !w.lex().is_group() {
             continue;
         }
         let mut k = i;

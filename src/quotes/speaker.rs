@@ -178,7 +178,7 @@ impl<'a> Context<'a> {
         let pre_words = split(pre, pre_at);
         let post_words = split(post, post_at);
         let near = post_cue(&post_words, NEAR_WORDS);
-        let pre_cue = pre_words.iter().rposition(|w| lex::is_cue_word(w.s));
+        let pre_cue = pre_words.iter().rposition(|w| w.lex().is_cue());
         let named = near
             .and_then(|ci| self.named_at_cue(&post_words, ci, true))
             .or_else(|| self.after_question(i))
@@ -247,7 +247,7 @@ impl<'a> Context<'a> {
         let prev = i.checked_sub(1).filter(|&p| self.spans[p].open >= s)?;
         let (pre_at, pre) = self.before(prev);
         let words = split(pre, pre_at);
-        let ci = words.iter().rposition(|w| lex::is_cue_word(w.s))?;
+        let ci = words.iter().rposition(|w| w.lex().is_cue())?;
         np_backward(&words, ci)
     }
 
@@ -387,7 +387,7 @@ impl<'a> Context<'a> {
         let words = split(&self.masked[from..cut], from);
         let w = words
             .first()
-            .filter(|w| !w.masked() && (lex::may_be_name(w.s) || lex::is_pronoun(w.s)))?;
+            .filter(|w| !w.masked() && (w.lex().may_be_name() || w.lex().is_pronoun()))?;
         Some((w.start, name_run_end(&words)))
     }
 
@@ -431,7 +431,7 @@ impl<'a> Context<'a> {
     fn described_before(&self, at: usize, description: &[Word]) -> Option<&Mention> {
         let wanted: Vec<String> = description
             .iter()
-            .filter(|w| !lex::is_determiner(w.s))
+            .filter(|w| !w.lex().is_determiner())
             .map(|w| descriptor(w.s))
             .collect();
         let score = |m: &Mention| wanted.iter().filter(|w| m.descriptors.contains(w)).count();
@@ -492,7 +492,7 @@ fn definite_role(words: &[Word]) -> bool {
 fn name_run_end(words: &[Word]) -> usize {
     let mut end = words[0].end;
     for w in &words[1..] {
-        if !(w.capitalised() && lex::may_be_name(w.s)) {
+        if !(w.capitalised() && w.lex().may_be_name()) {
             break;
         }
         end = w.end;
@@ -542,7 +542,7 @@ fn post_cue(words: &[Word], within: usize) -> Option<usize> {
     words
         .iter()
         .take(within)
-        .position(|w| lex::is_cue_word(w.s) && !w.is(lex::ACCORDING))
+        .position(|w| w.lex().is_cue() && !w.is(lex::ACCORDING))
 }
 
 /// “…” -Commissioner Geoffrey Starks
@@ -555,7 +555,7 @@ fn dash(post: &str, at: usize) -> Option<Attribution> {
         || words.len() > 7
         || !words
             .iter()
-            .all(|w| w.capitalised() || lex::is_particle(w.s))
+            .all(|w| w.capitalised() || w.lex().is_particle())
     {
         return None;
     }

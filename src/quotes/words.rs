@@ -2,6 +2,9 @@
 //! punctuation, its byte span, and whether a comma or colon follows it (commas mark
 //! appositives, colons introduce quotes).
 
+use super::lexicon::{word_flags, Flags};
+use std::cell::Cell;
+
 /// A word of prose with the punctuation that matters to attribution.
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
@@ -14,9 +17,22 @@ pub struct Word<'a> {
     pub brk: bool,
     /// Sentence-final punctuation follows (not an abbreviation's period).
     pub stop: bool,
+    /// What the lexicon says of `s`, once asked.
+    flags: Cell<Flags>,
 }
 
 impl Word<'_> {
+    /// What the lexicon says of the word (computed on first use).
+    pub fn lex(&self) -> Flags {
+        let f = self.flags.get();
+        if f.is_known() {
+            return f;
+        }
+        let f = word_flags(self.s);
+        self.flags.set(f);
+        f
+    }
+
     pub fn lower(&self) -> String {
         self.s.to_lowercase()
     }
@@ -27,7 +43,10 @@ impl Word<'_> {
     }
 
     pub fn capitalised(&self) -> bool {
-        self.s.chars().next().is_some_and(char::is_uppercase)
+        match self.s.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.s.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// A name's initial: "F." in "Robert F. Kennedy".
@@ -87,11 +106,37 @@ fn is_abbrev_lower(w: &str, lower: &str) -> bool {
 pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
     // About one word in six bytes of prose.
     let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
     let mut pos = 0;
-    for chunk in text.split_inclusive(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) {
+    while pos < bytes.len() {
+        // The chunk runs to just past the next whitespace or dash (as `split_inclusive`
+        // would cut it); the whitespace is not part of the word.
         let at = pos;
-        pos += chunk.len();
-        let raw = chunk.trim_end();
+        let mut i = pos;
+        let mut raw_end = bytes.len();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                    raw_end = i - 1;
+                    break;
+                }
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                raw_end = i - c.len_utf8();
+                break;
+            }
+            if matches!(c, '—' | '–') {
+                raw_end = i;
+                break;
+            }
+        }
+        pos = i;
+        let raw = &text[at..raw_end];
         let lead = raw.len() - raw.trim_start_matches(lead_punct).len();
         let mut body = &raw[lead..];
         let mut comma = false;
@@ -131,6 +176,7 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
             colon,
             brk,
             stop,
+            flags: Cell::new(Flags::default()),
         });
     }
     out
