@@ -144,9 +144,8 @@ pub fn is_nickname_in_name(inner: &str, before: &str, after: &str) -> bool {
             })
     };
     let spaced = before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace);
-    let words = inner.split_whitespace().count();
     spaced
-        && (1..=3).contains(&words)
+        && (1..=3).contains(&inner.split_whitespace().take(4).count())
         && title_case(inner.trim())
         && name_word(before.split_whitespace().next_back())
         && name_word(after.split_whitespace().next())
@@ -154,17 +153,24 @@ pub fn is_nickname_in_name(inner: &str, before: &str, after: &str) -> bool {
 
 /// "One Hundred Years of Solitude": every word of four letters or more capitalised.
 fn title_case(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty()
-        && !s.trim_end().ends_with([',', '!', '?'])
-        && words
-            .iter()
-            .filter(|w| w.chars().count() >= 4 || words.len() == 1)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let words = || {
+        s.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    };
+    if s.trim_end().ends_with([',', '!', '?']) {
+        return false;
+    }
+    // No word, or one: nothing to count.
+    let mut ws = words();
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if ws.next().is_none() {
+        return upper(first);
+    }
+    words().filter(|w| w.chars().nth(3).is_some()).all(upper)
 }
 
 #[cfg(test)]

@@ -123,11 +123,8 @@ pub fn word_flags(word: &str) -> Flags {
         if n == 0 || n > KEY_BYTES {
             (0, !b.iter().any(u8::is_ascii_uppercase), ly)
         } else {
-            let mut buf = [0u8; KEY_BYTES];
-            buf[..n].copy_from_slice(b);
-            let as_written = u128::from_le_bytes(buf);
-            buf.make_ascii_lowercase();
-            let lower = u128::from_le_bytes(buf);
+            let as_written = key(b);
+            let lower = ascii_lower_key(as_written);
             (TABLE.get(lower, n as u8), lower == as_written, ly)
         }
     } else {
@@ -456,10 +453,25 @@ struct Table {
     mask: usize,
 }
 
+/// Up to `KEY_BYTES` bytes as a little-endian `u128`, zero-padded.
+#[inline]
 fn key(bytes: &[u8]) -> u128 {
-    let mut buf = [0u8; KEY_BYTES];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    u128::from_le_bytes(buf)
+    let mut k = 0u128;
+    for (i, &b) in bytes.iter().take(KEY_BYTES).enumerate() {
+        k |= u128::from(b) << (8 * i);
+    }
+    k
+}
+
+/// The key of ASCII bytes, lower-cased: 0x20 added to every byte in `A..=Z`, all
+/// sixteen at once (no byte is 0x80 or more, so no addition carries into the next).
+#[inline]
+fn ascii_lower_key(k: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xFF;
+    let ge_a = k + ONES * (0x80 - u128::from(b'A'));
+    let gt_z = k + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    k | (upper >> 2)
 }
 
 fn slot(key: u128, len: u8) -> usize {
@@ -546,10 +558,7 @@ fn flags(word: &str) -> u16 {
         if b.is_empty() || b.len() > KEY_BYTES {
             return 0;
         }
-        let mut buf = [0u8; KEY_BYTES];
-        buf[..b.len()].copy_from_slice(b);
-        buf.make_ascii_lowercase();
-        TABLE.get(u128::from_le_bytes(buf), b.len() as u8)
+        TABLE.get(ascii_lower_key(key(b)), b.len() as u8)
     } else {
         lookup(&word.to_lowercase())
     }
@@ -606,6 +615,53 @@ fn alphabetic_at_least_2(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_lower_case_like_the_standard_library() {
+        for b in 0u8..0x80 {
+            for pos in [0, 7, 15] {
+                let mut w = *b"Ab1-zZ@[`{mixedQ";
+                w[pos] = b;
+                let mut lower = w;
+                lower.make_ascii_lowercase();
+                assert_eq!(ascii_lower_key(key(&w)), key(&lower), "{b:#x} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_flags_agree_with_the_lists() {
+        for w in [
+            "Maduro",
+            "MADURO",
+            "said",
+            "Said",
+            "Officials",
+            "van",
+            "Van",
+            "de",
+            "quickly",
+        ] {
+            let f = word_flags(w);
+            let lower = w.to_lowercase();
+            assert_eq!(f.is_cue(), is_cue(&lower), "{w}");
+            assert_eq!(f.is_group(), GROUPS.contains(&lower.as_str()), "{w}");
+            assert_eq!(f.is_particle(), PARTICLES.contains(&w), "{w}");
+            assert_eq!(
+                f.may_be_name(),
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !FUNCTION_WORDS.contains(&lower.as_str())
+                    && !TIME_WORDS.contains(&lower.as_str())
+                    && !NOT_HEADS.contains(&lower.as_str())
+                    && !PLACES_AND_BODIES.contains(&lower.as_str())
+                    && !lower.ends_with("'s")
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+                "{w}"
+            );
+        }
+        assert!(word_flags("Quickly").is_aux_or_adverb());
+        assert!(!word_flags("fly").is_aux_or_adverb());
+    }
 
     #[test]
     fn lexicon_is_large_and_inflected() {

@@ -116,12 +116,12 @@ pub(crate) fn completes(name: &str) -> bool {
 }
 
 pub(crate) fn is_person(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
+    let mut words = name.split_whitespace();
+    words.clone().next().is_some()
         && words
-            .iter()
+            .clone()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lex::is_particle(w))
-        && !words.last().is_some_and(|w| lex::is_group(w))
+        && !words.next_back().is_some_and(lex::is_group)
 }
 
 #[cfg(test)]
