@@ -446,8 +446,11 @@ const KEY_BYTES: usize = 16;
 
 /// An open-addressing table from an entry's bytes (zero-padded to 16, with its length,
 /// so that a word holding NUL bytes cannot collide) to the lists that hold it. A
-/// lookup is one multiply and, as a rule, one probe: no string comparison.
+/// lookup is one multiply and, as a rule, one probe of a small array of tags (which
+/// stays in the first-level cache): the key itself is compared only on a tag match.
 struct Table {
+    /// Per slot: 0 when empty, else a few bits of the entry's hash (never 0).
+    tags: Vec<u16>,
     keys: Vec<(u128, u8)>,
     flags: Vec<u16>,
     mask: usize,
@@ -456,11 +459,33 @@ struct Table {
 /// Up to `KEY_BYTES` bytes as a little-endian `u128`, zero-padded.
 #[inline]
 fn key(bytes: &[u8]) -> u128 {
-    let mut k = 0u128;
-    for (i, &b) in bytes.iter().take(KEY_BYTES).enumerate() {
-        k |= u128::from(b) << (8 * i);
+    let n = bytes.len().min(KEY_BYTES);
+    if n > 8 {
+        u128::from(le_u64(&bytes[..8])) | (u128::from(le_u64(&bytes[8..n])) << 64)
+    } else {
+        u128::from(le_u64(&bytes[..n]))
     }
-    k
+}
+
+/// Up to 8 bytes as a little-endian `u64`, zero-padded: two overlapping loads.
+#[inline]
+fn le_u64(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        u64::from_le_bytes(b[..8].try_into().expect("8 bytes"))
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes(b[..4].try_into().expect("4 bytes"));
+        let hi = u32::from_le_bytes(b[n - 4..n].try_into().expect("4 bytes"));
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes(b[..2].try_into().expect("2 bytes"));
+        let hi = u16::from_le_bytes(b[n - 2..n].try_into().expect("2 bytes"));
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 2)))
+    } else if n == 1 {
+        u64::from(b[0])
+    } else {
+        0
+    }
 }
 
 /// The key of ASCII bytes, lower-cased: 0x20 added to every byte in `A..=Z`, all
@@ -474,10 +499,16 @@ fn ascii_lower_key(k: u128) -> u128 {
     k | (upper >> 2)
 }
 
-fn slot(key: u128, len: u8) -> usize {
-    let h = (key as u64 ^ ((key >> 64) as u64).rotate_left(23) ^ u64::from(len))
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 40) as usize
+/// A key's hash: its slot from the low bits, its tag from the high ones.
+#[inline]
+fn hash(key: u128, len: u8) -> u64 {
+    (key as u64 ^ ((key >> 64) as u64).rotate_left(23) ^ u64::from(len))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+#[inline]
+fn tag(h: u64) -> u16 {
+    ((h >> 48) as u16) | 1
 }
 
 impl Table {
@@ -501,8 +532,9 @@ impl Table {
         for (list, f) in lists {
             entries.extend(list.iter().map(|w| (w.to_string(), f)));
         }
-        let size = (entries.len() * 4).next_power_of_two();
+        let size = (entries.len() * 2).next_power_of_two();
         let mut t = Table {
+            tags: vec![0; size],
             keys: vec![(0, 0); size],
             flags: vec![0; size],
             mask: size - 1,
@@ -514,25 +546,30 @@ impl Table {
                 "lexicon entry {w:?} must be 1 to {KEY_BYTES} bytes"
             );
             let (k, len) = (key(b), b.len() as u8);
-            let mut i = slot(k, len) & t.mask;
-            while t.keys[i].1 != 0 && t.keys[i] != (k, len) {
+            let h = hash(k, len);
+            let mut i = (h >> 20) as usize & t.mask;
+            while t.tags[i] != 0 && t.keys[i] != (k, len) {
                 i = (i + 1) & t.mask;
             }
+            t.tags[i] = tag(h);
             t.keys[i] = (k, len);
             t.flags[i] |= f;
         }
         t
     }
 
-    /// The lists that hold exactly `bytes` (at most `KEY_BYTES` long).
+    /// The lists that hold exactly the key's bytes.
+    #[inline]
     fn get(&self, k: u128, len: u8) -> u16 {
-        let mut i = slot(k, len) & self.mask;
+        let h = hash(k, len);
+        let want = tag(h);
+        let mut i = (h >> 20) as usize & self.mask;
         loop {
-            let (ek, el) = self.keys[i];
-            if el == 0 {
+            let t = self.tags[i];
+            if t == 0 {
                 return 0;
             }
-            if ek == k && el == len {
+            if t == want && self.keys[i] == (k, len) {
                 return self.flags[i];
             }
             i = (i + 1) & self.mask;
@@ -615,6 +652,16 @@ fn alphabetic_at_least_2(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_the_zero_padded_bytes() {
+        let text = b"abcdefghijklmnopq";
+        for n in 0..=KEY_BYTES {
+            let mut buf = [0u8; KEY_BYTES];
+            buf[..n].copy_from_slice(&text[..n]);
+            assert_eq!(key(&text[..n]), u128::from_le_bytes(buf), "{n}");
+        }
+    }
 
     #[test]
     fn keys_lower_case_like_the_standard_library() {

@@ -9,6 +9,7 @@
 //!
 //! Cost: linear in the text of each article; memory proportional to the quotes.
 
+mod find;
 mod hash;
 pub mod kind;
 pub mod lexicon;

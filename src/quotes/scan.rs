@@ -180,17 +180,13 @@ fn scan_range(
     // The URLs of the range, found when its first mark is.
     let mut urls: Option<Vec<(usize, usize)>> = None;
     let mut url = 0;
+    // Only these bytes start a quote mark: '"', '\'', and the lead bytes of the curly
+    // marks (U+2018..U+201F) and of the guillemets (U+00AB, U+00BB).
+    let mut candidates = super::find::Candidates::new(&bytes[..end], [b'"', b'\'', 0xE2], 0xC2);
     let mut i = from;
-    while i < end {
-        // Only these bytes start a quote mark: '"', '\'', and the lead bytes of the
-        // curly marks (U+2018..U+201F) and of the guillemets (U+00AB, U+00BB).
-        if !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
-            i += 1;
-            continue;
-        }
-        let at = i;
+    while let Some(at) = candidates.next_from(i) {
         let c = text[at..end].chars().next().unwrap_or(' ');
-        i += c.len_utf8();
+        i = at + c.len_utf8();
         let Some(class) = class_of(c) else { continue };
         let urls = urls.get_or_insert_with(|| {
             URL.find_iter(&text[from..end])

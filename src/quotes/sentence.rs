@@ -80,13 +80,11 @@ pub fn starts(text: &str) -> Vec<usize> {
     // The last run of closers read: from a terminator's end to `run_end`, then the
     // whitespace after it to `run_ws_end`.
     let (mut run_end, mut run_ws_end) = (0, 0);
+    // '.', '!', '?', and the lead byte of '…' (U+2026).
+    let mut candidates = super::find::Candidates::new(bytes, [b'.', b'!', b'?'], 0xE2);
     let mut i = 0;
-    while i < bytes.len() {
-        // '.', '!', '?', and the lead byte of '…' (U+2026).
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
-            continue;
-        }
+    while let Some(at) = candidates.next_from(i) {
+        i = at;
         let c = text[i..].chars().next().unwrap_or(' ');
         let here = i;
         i += c.len_utf8();

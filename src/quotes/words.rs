@@ -101,6 +101,18 @@ fn is_abbrev_lower(w: &str, lower: &str) -> bool {
         )
 }
 
+/// The high bit of each byte of `x` that is a control character, a space or not ASCII:
+/// the only bytes that can start a separator.
+#[inline]
+fn special(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 0xFF;
+    const HIGHS: u64 = ONES * 0x80;
+    // Adding 0x5F to the low seven bits of a byte sets its high bit when they are 0x21
+    // or more; no addition carries into the next byte.
+    let printable = (x & !HIGHS) + ONES * (0x80 - 0x21);
+    (!printable | x) & HIGHS
+}
+
 /// Splits `text` (a slice starting at byte `base` of the article) into words. Dashes
 /// separate words even without spaces ("said—a line he repeated").
 pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
@@ -115,7 +127,18 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
         let mut i = pos;
         let mut raw_end = bytes.len();
         while i < bytes.len() {
-            let b = bytes[i];
+            // Eight bytes at a time over the letters of the word.
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let m = special(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+                if m != 0 {
+                    i += (m.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b < 0x80 {
                 i += 1;
                 if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
