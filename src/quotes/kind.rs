@@ -55,6 +55,33 @@ const WORKS: &[&str] = &[
 
 const NICKNAME: &[&str] = &["name", "nicknamed", "nickname", "aka", "as"];
 
+/// The last three words of `pre` (as `words::split` reads them), lower-cased, last
+/// first. Only the end of `pre` is split: from just past a separator the words are the
+/// same as in a split of the whole.
+fn last_words(pre: &str) -> Vec<String> {
+    const TAIL: usize = 96;
+    let mut from = pre.len().saturating_sub(TAIL);
+    while !pre.is_char_boundary(from) {
+        from += 1;
+    }
+    if from > 0 {
+        let tail = &pre[from..];
+        if let Some(sep) = tail.find(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) {
+            let at = from + sep + tail[sep..].chars().next().map_or(1, char::len_utf8);
+            let words = split(&pre[at..], 0);
+            if words.len() >= 3 {
+                return words.iter().rev().take(3).map(|w| w.lower()).collect();
+            }
+        }
+    }
+    split(pre, 0)
+        .iter()
+        .rev()
+        .take(3)
+        .map(|w| w.lower())
+        .collect()
+}
+
 /// Whether a token's comparison form is one of `SUBJECTS`.
 fn is_subject(word: &str) -> bool {
     if word.is_ascii() {
@@ -86,8 +113,7 @@ pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
         n += 1;
         has_subject = has_subject || is_subject(&inner[s..e]);
     });
-    let pre_words = split(pre, 0);
-    let last: Vec<String> = pre_words.iter().rev().take(3).map(|w| w.lower()).collect();
+    let last = last_words(pre);
     let prev = last.first().map(String::as_str).unwrap_or("");
     let trimmed = inner.trim();
     if n == 0 {

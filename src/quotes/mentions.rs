@@ -94,8 +94,8 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         }
         let mut j = i;
         while j + 1 < words.len() && !ends_run(&words[j]) {
-            let particle = words[j + 1].lex().is_particle()
-                && words.get(j + 2).is_some_and(|w| w.capitalised());
+            let particle = words.get(j + 2).is_some_and(|w| w.capitalised())
+                && words[j + 1].lex().is_particle();
             if !(starts_name(&words[j + 1]) || particle) {
                 break;
             }
@@ -158,22 +158,30 @@ struct CommonWords<'w, 'a> {
 impl<'w, 'a> CommonWords<'w, 'a> {
     fn new(words: &'w [Word<'a>], runs: &[Run]) -> Self {
         let mut written_lower: FxHashMap<String, bool> = FxHashMap::default();
-        // A cheap first test of a word against all of them: a bit per first byte.
-        let mut firsts = [0u64; 4];
+        // A cheap first test of a word against all of them: a bit per length and first
+        // two bytes.
+        let mut filter = [0u64; 16];
+        let bit = |s: &str| {
+            let b = s.as_bytes();
+            let h = usize::from(b[0]) * 31 + usize::from(*b.get(1).unwrap_or(&0)) * 7 + b.len();
+            ((h >> 6) & 15, 1u64 << (h & 63))
+        };
         for r in runs {
             for w in &words[r.first..=r.last] {
                 let l = w.s.to_lowercase();
-                if let Some(&b) = l.as_bytes().first() {
-                    firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+                if !l.is_empty() {
+                    let (k, m) = bit(&l);
+                    filter[k] |= m;
                 }
                 written_lower.insert(l, false);
             }
         }
         for w in words {
-            let Some(&b) = w.s.as_bytes().first() else {
+            if w.s.is_empty() {
                 continue;
-            };
-            if firsts[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+            }
+            let (k, m) = bit(w.s);
+            if filter[k] & m == 0 {
                 continue;
             }
             if w.s.chars().next().is_some_and(char::is_lowercase) {
@@ -403,7 +411,13 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
 fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if i == 0 || w.capitalised() || !w.lex().is_group() {
+        // A group noun after a capitalised word ("Richmond police"): the cheap tests
+        // first, the lexicon last.
+        if i == 0
+            || w.capitalised()
+            || !(words[i - 1].capitalised() && !ends_run(&words[i - 1]))
+            || !w.lex().is_group()
+        {
             continue;
         }
         let mut k = i;
