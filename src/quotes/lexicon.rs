@@ -499,11 +499,16 @@ fn ascii_lower_key(k: u128) -> u128 {
     k | (upper >> 2)
 }
 
-/// A key's hash: its slot from the low bits, its tag from the high ones.
+/// A key's hash (the splitmix64 finalizer, so that every bit of it depends on every
+/// byte of the key): its slot from the low bits, its tag from the high ones.
 #[inline]
 fn hash(key: u128, len: u8) -> u64 {
-    (key as u64 ^ ((key >> 64) as u64).rotate_left(23) ^ u64::from(len))
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    let mut z = (key as u64)
+        ^ ((key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (u64::from(len) << 59);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 #[inline]
@@ -547,7 +552,7 @@ impl Table {
             );
             let (k, len) = (key(b), b.len() as u8);
             let h = hash(k, len);
-            let mut i = (h >> 20) as usize & t.mask;
+            let mut i = h as usize & t.mask;
             while t.tags[i] != 0 && t.keys[i] != (k, len) {
                 i = (i + 1) & t.mask;
             }
@@ -563,7 +568,7 @@ impl Table {
     fn get(&self, k: u128, len: u8) -> u16 {
         let h = hash(k, len);
         let want = tag(h);
-        let mut i = (h >> 20) as usize & self.mask;
+        let mut i = h as usize & self.mask;
         loop {
             let t = self.tags[i];
             if t == 0 {

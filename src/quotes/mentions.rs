@@ -10,6 +10,7 @@
 use super::hash::{FxHashMap, FxHashSet};
 use super::lexicon as lex;
 use super::words::{split, Word};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -30,8 +31,9 @@ pub struct Mention {
     pub gender: Option<Gender>,
     /// It follows a preposition ("spoke with Putin"): an object, not a subject.
     pub object: bool,
-    /// Lower-case words the article describes this person with, over all its mentions.
-    pub descriptors: Vec<String>,
+    /// Lower-case words the article describes this person with, over all its mentions
+    /// (shared by the mentions of one surname).
+    pub descriptors: Arc<Vec<String>>,
 }
 
 /// How many words before a name may describe it ("U.S. envoy Richard Grenell").
@@ -116,7 +118,6 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         }
         i = j + 1;
     }
-    let common = CommonWords::new(words, &runs);
     runs.retain(|r| {
         let ws = &words[r.first..=r.last];
         r.last - r.first < 4
@@ -124,8 +125,12 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
                 .iter()
                 .all(|w| w.lex().may_be_name() || w.lex().is_particle() || w.initial())
             && !ws[ws.len() - 1].initial()
-            && !ws.iter().any(|w| common.contains(w))
     });
+    // Only the words of the runs kept so far are asked about.
+    if !runs.is_empty() {
+        let common = CommonWords::new(words, &runs);
+        runs.retain(|r| !words[r.first..=r.last].iter().any(|w| common.contains(w)));
+    }
     let in_long: FxHashSet<&str> = runs
         .iter()
         .filter(|r| r.last > r.first)
@@ -248,11 +253,14 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
 }
 
 fn person(masked: &str, words: &[Word], r: &Run) -> Mention {
-    let name = words[r.first..=r.last]
-        .iter()
-        .map(|w| w.s)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let run = &words[r.first..=r.last];
+    let mut name = String::with_capacity(run.iter().map(|w| w.s.len() + 1).sum());
+    for (k, w) in run.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(w.s);
+    }
     let titles = &words[r.title..r.first];
     let mut descriptors: Vec<String> = titles.iter().map(|w| descriptor(w.s)).collect();
     descriptors.extend(role_before(words, r.title).map(|w| descriptor(w.s)));
@@ -273,7 +281,7 @@ fn person(masked: &str, words: &[Word], r: &Run) -> Mention {
         sentence: 0,
         gender,
         object,
-        descriptors,
+        descriptors: Arc::new(descriptors),
     }
 }
 
@@ -331,7 +339,8 @@ pub fn descriptor(word: &str) -> String {
         "mr" => "mr",
         "mrs" => "mrs",
         "ms" => "ms",
-        _ => return lower.replace('’', "'"),
+        _ if lower.contains('’') => return lower.replace('’', "'"),
+        _ => return lower,
     };
     full.to_string()
 }
@@ -365,7 +374,7 @@ fn pool_by_surname(mentions: &mut [Mention]) {
             });
             pool_of[k] = p;
             let entry = &mut pooled[p];
-            for d in &m.descriptors {
+            for d in m.descriptors.iter() {
                 if !entry.0.contains(d) {
                     entry.0.push(d.clone());
                 }
@@ -373,9 +382,11 @@ fn pool_by_surname(mentions: &mut [Mention]) {
             entry.1 = entry.1.or(m.gender);
         }
     }
+    let pooled: Vec<(Arc<Vec<String>>, Option<Gender>)> =
+        pooled.into_iter().map(|(d, g)| (Arc::new(d), g)).collect();
     for (m, &p) in mentions.iter_mut().zip(&pool_of) {
         if let Some((d, g)) = pooled.get(p) {
-            m.descriptors.clone_from(d);
+            m.descriptors = Arc::clone(d);
             m.gender = *g;
         }
     }
@@ -395,7 +406,7 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
         }
         let (mut long, mut caps) = (0, 0);
         for w in body.split_whitespace() {
-            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            if w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
                 long += 1;
                 caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
             }
@@ -440,7 +451,7 @@ fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
             sentence: 0,
             gender: None,
             object: false,
-            descriptors: Vec::new(),
+            descriptors: Arc::default(),
         });
     }
     out
@@ -478,7 +489,7 @@ mod tests {
     fn descriptors_come_from_titles_roles_and_appositives() {
         let text = "U.S. envoy Richard Grenell met Rachel Reeves, the British chancellor, here.";
         let m = find(text, &[(0, text.len())]);
-        assert_eq!(m[0].descriptors, ["u.s.", "envoy"]);
-        assert_eq!(m[1].descriptors, ["british", "chancellor"]);
+        assert_eq!(*m[0].descriptors, ["u.s.", "envoy"]);
+        assert_eq!(*m[1].descriptors, ["british", "chancellor"]);
     }
 }

@@ -160,13 +160,26 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
         }
         pos = i;
         let raw = &text[at..raw_end];
-        let lead = raw.len() - raw.trim_start_matches(lead_punct).len();
+        let Some(&first) = raw.as_bytes().first() else {
+            // Whitespace after whitespace: nothing to read, nothing to mark.
+            continue;
+        };
+        // No leading punctuation before a letter or digit, none trailing after one.
+        let lead = if first.is_ascii_alphanumeric() {
+            0
+        } else {
+            raw.len() - raw.trim_start_matches(lead_punct).len()
+        };
         let mut body = &raw[lead..];
         let mut comma = false;
         let mut colon = false;
         let mut brk = false;
         let mut stop = false;
-        while let Some(c) = body.chars().next_back() {
+        let plain_end = body
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric);
+        while let Some(c) = body.chars().next_back().filter(|_| !plain_end) {
             let keep_period = c == '.' && is_abbrev(body);
             if c.is_alphanumeric() || keep_period {
                 break;
