@@ -119,7 +119,16 @@ pub fn token_spans(text: &str, mut f: impl FnMut(usize, usize)) {
         let start = i;
         let mut end = i + len;
         let mut j = end;
-        while let Some((d, dlen)) = char_at(text, j) {
+        let bytes = text.as_bytes();
+        loop {
+            // The ASCII letters and digits of the word, without decoding them.
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+                end = j;
+            }
+            let Some((d, dlen)) = char_at(text, j) else {
+                break;
+            };
             if alphanumeric(d) {
                 j += dlen;
                 end = j;

@@ -467,6 +467,13 @@ fn key(bytes: &[u8]) -> u128 {
     }
 }
 
+/// A short ASCII string as its bytes in a `u128` with its length: a key that hashes
+/// and compares without touching the string again (None for other strings).
+pub(crate) fn ascii_key(s: &str) -> Option<(u128, u8)> {
+    let b = s.as_bytes();
+    (b.len() <= KEY_BYTES && b.is_ascii()).then(|| (key(b), b.len() as u8))
+}
+
 /// Up to 8 bytes as a little-endian `u64`, zero-padded: two overlapping loads.
 #[inline]
 fn le_u64(b: &[u8]) -> u64 {

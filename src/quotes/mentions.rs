@@ -154,7 +154,7 @@ struct CommonWords<'w, 'a> {
     words: &'w [Word<'a>],
     /// The lower-case form of every word of a run, and whether the article also writes
     /// it as a word that starts with a lower-case letter.
-    written_lower: FxHashMap<String, bool>,
+    written_lower: Forms,
     /// The lower-case forms of the capitalised words, built when first needed (only a
     /// word that is not capitalised itself, a name particle, needs them).
     capitalised: std::cell::OnceCell<FxHashSet<String>>,
@@ -162,7 +162,7 @@ struct CommonWords<'w, 'a> {
 
 impl<'w, 'a> CommonWords<'w, 'a> {
     fn new(words: &'w [Word<'a>], runs: &[Run]) -> Self {
-        let mut written_lower: FxHashMap<String, bool> = FxHashMap::default();
+        let mut written_lower = Forms::default();
         // A cheap first test of a word against all of them: a bit per length and first
         // two bytes.
         let mut filter = [0u64; 16];
@@ -173,12 +173,13 @@ impl<'w, 'a> CommonWords<'w, 'a> {
         };
         for r in runs {
             for w in &words[r.first..=r.last] {
-                let l = w.s.to_lowercase();
-                if !l.is_empty() {
-                    let (k, m) = bit(&l);
-                    filter[k] |= m;
-                }
-                written_lower.insert(l, false);
+                lex::with_lower(w.s, |l| {
+                    if !l.is_empty() {
+                        let (k, m) = bit(l);
+                        filter[k] |= m;
+                    }
+                    written_lower.insert(l);
+                });
             }
         }
         for w in words {
@@ -222,12 +223,49 @@ impl<'w, 'a> CommonWords<'w, 'a> {
     /// Whether a capitalised word whose lower-case form is `l` (a run word's) is a
     /// common word.
     fn common(&self, l: &str) -> bool {
-        self.written_lower.get(l).copied().unwrap_or(false)
+        self.written_lower.get(l)
             || ["ness", "tion", "ment", "ings", "ity", "ship"]
                 .iter()
                 .any(|s| l.ends_with(s))
             // Long enough not to be Terrance, Florence or Lawrence.
             || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+    }
+}
+
+/// Strings to a flag, short ASCII ones keyed by their bytes (no allocation, no string
+/// comparison), the others by the string.
+#[derive(Default)]
+struct Forms {
+    short: FxHashMap<(u128, u8), bool>,
+    long: FxHashMap<String, bool>,
+}
+
+impl Forms {
+    fn insert(&mut self, s: &str) {
+        match lex::ascii_key(s) {
+            Some(k) => {
+                self.short.insert(k, false);
+            }
+            None => {
+                self.long.insert(s.to_string(), false);
+            }
+        }
+    }
+
+    fn get_mut(&mut self, s: &str) -> Option<&mut bool> {
+        match lex::ascii_key(s) {
+            Some(k) => self.short.get_mut(&k),
+            None => self.long.get_mut(s),
+        }
+    }
+
+    fn get(&self, s: &str) -> bool {
+        match lex::ascii_key(s) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(s),
+        }
+        .copied()
+        .unwrap_or(false)
     }
 }
 
