@@ -23,7 +23,8 @@ pub enum Gender {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
-    pub surface: String,
+    /// The name as `find` reads it: for a person, the words of `masked[start..end]`
+    /// joined by single spaces; for a group, that text as written.
     pub name: String,
     pub group: bool,
     /// Index of the sentence it stands in (see `Context::sentences`).
@@ -57,7 +58,7 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
     let mut out: Vec<Mention> = runs
         .iter()
         .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(&words, r))
-        .map(|r| person(masked, &words, r))
+        .map(|r| person(&words, r))
         .collect();
     out.extend(group_mentions(&words, masked));
     out.sort_by_key(|m| (m.start, m.end));
@@ -290,7 +291,7 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     who || before || after
 }
 
-fn person(masked: &str, words: &[Word], r: &Run) -> Mention {
+fn person(words: &[Word], r: &Run) -> Mention {
     let run = &words[r.first..=r.last];
     let mut name = String::with_capacity(run.iter().map(|w| w.s.len() + 1).sum());
     for (k, w) in run.iter().enumerate() {
@@ -313,7 +314,6 @@ fn person(masked: &str, words: &[Word], r: &Run) -> Mention {
     Mention {
         start,
         end,
-        surface: masked[start..end].to_string(),
         name,
         group: false,
         sentence: 0,
@@ -479,12 +479,10 @@ fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
         if k >= i || words[k..i].iter().any(Word::masked) {
             continue;
         }
-        let surface = masked[words[k].start..w.end].to_string();
         out.push(Mention {
             start: words[k].start,
             end: w.end,
-            name: surface.clone(),
-            surface,
+            name: masked[words[k].start..w.end].to_string(),
             group: true,
             sentence: 0,
             gender: None,

@@ -76,6 +76,12 @@ fn is_closing(c: char) -> bool {
 /// read once for all the terminators in it.
 pub fn starts(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    for_each_start(text, |s| out.push(s));
+    out
+}
+
+/// Calls `f` with each offset [`starts`] gives, in order.
+fn for_each_start(text: &str, mut f: impl FnMut(usize)) {
     let bytes = text.as_bytes();
     // The last run of closers read: from a terminator's end to `run_end`, then the
     // whitespace after it to `run_ws_end`.
@@ -117,10 +123,9 @@ pub fn starts(text: &str) -> Vec<usize> {
         if c == '.' && !period_ends_sentence(&text[..here], &text[ws_end..]) {
             continue;
         }
-        out.push(ws_end);
+        f(ws_end);
         i = i.max(ws_end);
     }
-    out
 }
 
 /// Whether the period at the end of `before` ends a sentence, given what comes `after`.
@@ -166,13 +171,18 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
 /// Sentence ranges `(start, end)` covering `text`.
 pub fn ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut prev = 0;
-    for s in starts(text) {
-        out.push((prev, s));
-        prev = s;
-    }
-    out.push((prev, text.len()));
+    push_ranges(text, 0, &mut out);
     out
+}
+
+/// Appends the [`ranges`] of `text`, shifted by `base`, to `out`.
+pub fn push_ranges(text: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+    let mut prev = 0;
+    for_each_start(text, |s| {
+        out.push((base + prev, base + s));
+        prev = s;
+    });
+    out.push((base + prev, base + text.len()));
 }
 
 #[cfg(test)]

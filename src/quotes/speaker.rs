@@ -78,14 +78,10 @@ impl<'a> Context<'a> {
     pub fn new(text: &'a str, spans: &'a [Span], blanks: &[(usize, usize)]) -> Self {
         let masked = mask(text, spans, blanks);
         let paragraphs = paragraphs(text);
-        let sentences: Vec<(usize, usize)> = paragraphs
-            .iter()
-            .flat_map(|&(ps, pe)| {
-                sentence::ranges(&masked[ps..pe])
-                    .into_iter()
-                    .map(move |(s, e)| (ps + s, ps + e))
-            })
-            .collect();
+        let mut sentences: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64 + 1);
+        for &(ps, pe) in &paragraphs {
+            sentence::push_ranges(&masked[ps..pe], ps, &mut sentences);
+        }
         let mentions = mentions::find(&masked, &sentences);
         let quote_only = paragraphs
             .iter()
