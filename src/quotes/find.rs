@@ -41,9 +41,46 @@ impl<'a> Candidates<'a> {
     }
 }
 
+/// The lines of `text` as `(start, end)` byte ranges, each without its `\n` and the
+/// `\r`s before it (the lines of `str::split_inclusive('\n')`, `\n` and `\r` trimmed
+/// from their ends). No range for an empty text.
+pub fn lines(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
+    let body_end = |start: usize, mut end: usize| {
+        while end > start && matches!(bytes[end - 1], b'\r' | b'\n') {
+            end -= 1;
+        }
+        end
+    };
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        out.push((start, body_end(start, nl)));
+        start = nl + 1;
+    }
+    if start < bytes.len() {
+        out.push((start, body_end(start, bytes.len())));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_those_of_split_inclusive() {
+        for text in ["", "a", "a\n", "\n\n", "a\r\nb\r\r\n\nc\r", "x\ny", "\r"] {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                let body = line.trim_end_matches(['\n', '\r']);
+                want.push((start, start + body.len()));
+                start += line.len();
+            }
+            assert_eq!(lines(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn finds_every_candidate_in_order() {

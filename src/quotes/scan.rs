@@ -150,15 +150,8 @@ pub fn scan(text: &str) -> Vec<Span> {
 
 /// Line ranges with some text on them, `\r` excluded.
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        if !body.trim().is_empty() {
-            out.push((start, start + body.len()));
-        }
-        start += line.len();
-    }
+    let mut out = super::find::lines(text);
+    out.retain(|&(s, e)| !text[s..e].trim().is_empty());
     out
 }
 

@@ -520,13 +520,7 @@ fn mask(text: &str, spans: &[Span], blanks: &[(usize, usize)]) -> String {
 }
 
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        out.push((start, start + body.len()));
-        start += line.len();
-    }
+    let mut out = super::find::lines(text);
     if out.is_empty() {
         out.push((0, 0));
     }
