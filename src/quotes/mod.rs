@@ -76,12 +76,21 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
         .enumerate()
         .map(|(i, a)| extract_one(i, a))
         .collect();
-    let mut corpus = names::Known::default();
-    for e in &per_article {
-        for (n, times) in &e.full_names {
-            corpus.add_times(n, *times);
-        }
-    }
+    // Counts add up in any order: the corpus is gathered in parallel.
+    let corpus = per_article
+        .par_iter()
+        .fold(names::Known::default, |mut k, e| {
+            for (n, times) in &e.full_names {
+                k.add_times(n, *times);
+            }
+            k
+        })
+        .reduce(names::Known::default, |mut a, b| {
+            for (n, times) in b.counts() {
+                a.add_times(n, times);
+            }
+            a
+        });
     // Each speaker left to the corpus, completed once.
     let mut pending: Vec<&str> = per_article
         .iter()
@@ -113,12 +122,10 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
     for (a, k, c) in resolved {
         per_article[a].quotes[k].speaker = Some(c);
     }
-    let total = per_article.iter().map(|e| e.quotes.len()).sum();
-    let mut out: Vec<Quote> = Vec::with_capacity(total);
-    for e in per_article {
-        out.extend(e.quotes);
-    }
-    out
+    per_article
+        .into_par_iter()
+        .flat_map_iter(|e| e.quotes)
+        .collect()
 }
 
 /// What one article gives the corpus.
