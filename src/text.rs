@@ -61,49 +61,97 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// [`tokens`] with every span shifted by `base` (for slices of a larger text).
 pub fn tokens_at(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
-        if !c.is_alphanumeric() {
-            chars.next();
+    token_spans(text, |start, end| {
+        out.push(Token {
+            norm: token_norm(&text[start..end]),
+            start: base + start,
+            end: base + end,
+        });
+    });
+    out
+}
+
+/// The comparison form of a token's word: NFKC, quotes folded, lower case.
+pub fn token_norm(word: &str) -> String {
+    if word.is_ascii() {
+        // NFKC leaves ASCII as it is, and the only ASCII character folded is '`'.
+        let mut s = word.to_ascii_lowercase();
+        if s.contains('`') {
+            s = s.replace('`', "'");
+        }
+        return s;
+    }
+    word.nfkc()
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The character at byte `i` (a char boundary) and its length, ASCII decoded directly.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Calls `f(start, end)` for the byte span of each word token of `text`, in order (the
+/// words of [`tokens`]).
+pub fn token_spans(text: &str, mut f: impl FnMut(usize, usize)) {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        if !alphanumeric(c) {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i;
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
+        let mut end = i + len;
+        let mut j = end;
+        let bytes = text.as_bytes();
+        loop {
+            // The ASCII letters and digits of the word, without decoding them.
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+                end = j;
+            }
+            let Some((d, dlen)) = char_at(text, j) else {
+                break;
+            };
+            if alphanumeric(d) {
+                j += dlen;
+                end = j;
                 continue;
             }
             let joiner = matches!(fold_char(d), '\'' | '.');
             if joiner {
                 // Keep the joiner only when a letter or digit follows it directly.
-                let next = text[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(|n| n.is_alphanumeric()) {
-                    chars.next();
+                if char_at(text, j + dlen).is_some_and(|(n, _)| alphanumeric(n)) {
+                    j += dlen;
                     continue;
                 }
                 // "U.S." ends in a period that belongs to the abbreviation.
                 if d == '.' && is_dotted_abbrev(&text[start..j]) {
                     end = j + 1;
-                    chars.next();
+                    j += 1;
                 }
             }
             break;
         }
-        let word = &text[start..end];
-        let norm: String = word
-            .nfkc()
-            .map(fold_char)
-            .flat_map(char::to_lowercase)
-            .collect();
-        out.push(Token {
-            norm,
-            start: base + start,
-            end: base + end,
-        });
+        f(start, end);
+        i = j;
     }
-    out
 }
 
 /// "U.S", "U.K", "a.m": single letters joined by periods.

@@ -5,7 +5,7 @@
 
 use super::lexicon as lex;
 use super::words::split;
-use crate::text::tokens;
+use crate::text::{token_norm, token_spans};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,13 +55,65 @@ const WORKS: &[&str] = &[
 
 const NICKNAME: &[&str] = &["name", "nicknamed", "nickname", "aka", "as"];
 
+/// The last three words of `pre` (as `words::split` reads them), lower-cased, last
+/// first. Only the end of `pre` is split: from just past a separator the words are the
+/// same as in a split of the whole.
+fn last_words(pre: &str) -> Vec<String> {
+    const TAIL: usize = 96;
+    let mut from = pre.len().saturating_sub(TAIL);
+    while !pre.is_char_boundary(from) {
+        from += 1;
+    }
+    if from > 0 {
+        let tail = &pre[from..];
+        if let Some(sep) = tail.find(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) {
+            let at = from + sep + tail[sep..].chars().next().map_or(1, char::len_utf8);
+            let words = split(&pre[at..], 0);
+            if words.len() >= 3 {
+                return words.iter().rev().take(3).map(|w| w.lower()).collect();
+            }
+        }
+    }
+    split(pre, 0)
+        .iter()
+        .rev()
+        .take(3)
+        .map(|w| w.lower())
+        .collect()
+}
+
+/// Whether a token's comparison form is one of `SUBJECTS`.
+fn is_subject(word: &str) -> bool {
+    if word.is_ascii() {
+        // The longest subject is 7 bytes ("they're"); `token_norm` lower-cases ASCII
+        // and folds '`' to '\''.
+        word.len() <= 7
+            && SUBJECTS.iter().any(|s| {
+                s.len() == word.len()
+                    && s.bytes().zip(word.bytes()).all(|(a, b)| {
+                        a == if b == b'`' {
+                            b'\''
+                        } else {
+                            b.to_ascii_lowercase()
+                        }
+                    })
+            })
+    } else {
+        SUBJECTS.contains(&token_norm(word).as_str())
+    }
+}
+
 /// The kind of a quotation, or None when it is not a quotation at all.
 /// `pre` is the writer's prose before it in the same sentence (quotes masked).
 pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
-    let words = tokens(inner);
-    let n = words.len();
-    let pre_words = split(pre, 0);
-    let last: Vec<String> = pre_words.iter().rev().take(3).map(|w| w.lower()).collect();
+    // The words of `text::tokens(inner)`: how many, and whether one is a subject.
+    let mut n = 0;
+    let mut has_subject = false;
+    token_spans(inner, |s, e| {
+        n += 1;
+        has_subject = has_subject || is_subject(&inner[s..e]);
+    });
+    let last = last_words(pre);
     let prev = last.first().map(String::as_str).unwrap_or("");
     let trimmed = inner.trim();
     if n == 0 {
@@ -77,7 +129,6 @@ pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
     }
     let first_alpha = trimmed.chars().find(|c| c.is_alphabetic());
     let starts_upper = first_alpha.is_some_and(char::is_uppercase);
-    let has_subject = words.iter().any(|t| SUBJECTS.contains(&t.norm.as_str()));
     let pre_trim = pre.trim_end();
     let embedded = !pre_trim.is_empty() && !pre_trim.ends_with([',', ':', '—', '–', '-']);
     let terminal_inside = trimmed
@@ -119,9 +170,8 @@ pub fn is_nickname_in_name(inner: &str, before: &str, after: &str) -> bool {
             })
     };
     let spaced = before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace);
-    let words = inner.split_whitespace().count();
     spaced
-        && (1..=3).contains(&words)
+        && (1..=3).contains(&inner.split_whitespace().take(4).count())
         && title_case(inner.trim())
         && name_word(before.split_whitespace().next_back())
         && name_word(after.split_whitespace().next())
@@ -129,17 +179,24 @@ pub fn is_nickname_in_name(inner: &str, before: &str, after: &str) -> bool {
 
 /// "One Hundred Years of Solitude": every word of four letters or more capitalised.
 fn title_case(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty()
-        && !s.trim_end().ends_with([',', '!', '?'])
-        && words
-            .iter()
-            .filter(|w| w.chars().count() >= 4 || words.len() == 1)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let words = || {
+        s.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    };
+    if s.trim_end().ends_with([',', '!', '?']) {
+        return false;
+    }
+    // No word, or one: nothing to count.
+    let mut ws = words();
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if ws.next().is_none() {
+        return upper(first);
+    }
+    words().filter(|w| w.chars().nth(3).is_some()).all(upper)
 }
 
 #[cfg(test)]

@@ -93,18 +93,127 @@ const NOT_ALONE: &[&str] = &[
     "highlights", "hail", "cite", "cites", "estimate", "estimates",
 ];
 
-static CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+fn cues() -> HashSet<String> {
     let mut set: HashSet<String> = CUE_BASES.iter().flat_map(|b| inflect(b)).collect();
     set.extend(IRREGULAR.iter().map(|s| s.to_string()));
     for w in NOT_ALONE {
         set.remove(*w);
     }
     set
-});
+}
 
 /// Whether a lower-cased word is a verb of saying.
 pub fn is_cue(word: &str) -> bool {
-    CUES.contains(word)
+    lookup(word) & CUE != 0
+}
+
+/// Whether a word, lower-cased, is a verb of saying (`is_cue(&word.to_lowercase())`).
+pub fn is_cue_word(word: &str) -> bool {
+    has(word, CUE)
+}
+
+/// Every answer this module gives about one word, as bits (see [`Flags`]).
+pub fn word_flags(word: &str) -> Flags {
+    let b = word.as_bytes();
+    let (listed, lower_case, ly) = if b.is_ascii() {
+        let n = b.len();
+        // "-ly" adverbs of five letters or more.
+        let ly =
+            n > 4 && b[n - 2].eq_ignore_ascii_case(&b'l') && b[n - 1].eq_ignore_ascii_case(&b'y');
+        if n == 0 || n > KEY_BYTES {
+            (0, !b.iter().any(u8::is_ascii_uppercase), ly)
+        } else {
+            let as_written = key(b);
+            let lower = ascii_lower_key(as_written);
+            (TABLE.get(lower, n as u8), lower == as_written, ly)
+        }
+    } else {
+        let lower = word.to_lowercase();
+        let ly = lower.ends_with("ly") && lower.len() > 4;
+        // Every particle is ASCII: a word that is not is none.
+        (lookup(&lower), false, ly)
+    };
+    let mut f = Flags(u32::from(listed) | Flags::KNOWN);
+    if listed & PARTICLE != 0 && lower_case {
+        f.0 |= Flags::PARTICLE;
+    }
+    if listed & AUX != 0 || ly {
+        f.0 |= Flags::AUX_OR_ADVERB;
+    }
+    if starts_upper(word) {
+        f.0 |= Flags::UPPER;
+        // "'s" and "’s" lower-case from "'S" and "’S" only.
+        if listed & (CANNOT_SPEAK | PLACE) == 0
+            && !(word.ends_with("'s") || word.ends_with("'S"))
+            && !(word.ends_with("’s") || word.ends_with("’S"))
+            && alphabetic_at_least_2(word)
+        {
+            f.0 |= Flags::MAY_BE_NAME;
+        }
+    }
+    f
+}
+
+/// What [`word_flags`] knows about a word: computed once, asked many times.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags(u32);
+
+impl Flags {
+    /// Set once computed (a `Flags` of 0 is "not yet known").
+    pub const KNOWN: u32 = 1 << 31;
+    const UPPER: u32 = 1 << 16;
+    const MAY_BE_NAME: u32 = 1 << 17;
+    const AUX_OR_ADVERB: u32 = 1 << 18;
+    const PARTICLE: u32 = 1 << 19;
+
+    pub fn is_known(self) -> bool {
+        self.0 & Self::KNOWN != 0
+    }
+
+    fn listed(self, f: u16) -> bool {
+        self.0 & u32::from(f) != 0
+    }
+
+    pub fn is_cue(self) -> bool {
+        self.listed(CUE)
+    }
+    pub fn is_title(self) -> bool {
+        self.listed(TITLE)
+    }
+    pub fn is_person_role(self) -> bool {
+        self.listed(PERSON_ROLE)
+    }
+    pub fn is_group(self) -> bool {
+        self.listed(GROUP)
+    }
+    pub fn is_determiner(self) -> bool {
+        self.listed(DETERMINER)
+    }
+    pub fn is_preposition(self) -> bool {
+        self.listed(PREPOSITION)
+    }
+    pub fn stops_phrase(self) -> bool {
+        self.listed(PHRASE_STOP)
+    }
+    pub fn is_pronoun(self) -> bool {
+        self.listed(PRONOUN)
+    }
+    /// Starts with an upper-case letter.
+    pub fn is_upper(self) -> bool {
+        self.0 & Self::UPPER != 0
+    }
+    pub fn may_be_name(self) -> bool {
+        self.0 & Self::MAY_BE_NAME != 0
+    }
+    pub fn may_speak(self) -> bool {
+        self.is_upper() && (self.may_be_name() || self.listed(PLACE)) && !self.listed(CANNOT_SPEAK)
+    }
+    pub fn is_aux_or_adverb(self) -> bool {
+        self.0 & Self::AUX_OR_ADVERB != 0
+    }
+    pub fn is_particle(self) -> bool {
+        self.0 & Self::PARTICLE != 0
+    }
 }
 
 /// Titles and honorifics that stand before a name and are stripped from it.
@@ -133,7 +242,7 @@ const TITLES: &[&str] = &[
 ];
 
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.to_lowercase().as_str())
+    word_flags(word).is_title()
 }
 
 /// Nouns that name a person by role: a description made of them may be resolved to a
@@ -164,11 +273,11 @@ const GROUPS: &[&str] = &[
 ];
 
 pub fn is_person_role(word: &str) -> bool {
-    PERSON_ROLES.contains(&word.to_lowercase().as_str())
+    word_flags(word).is_person_role()
 }
 
 pub fn is_group(word: &str) -> bool {
-    GROUPS.contains(&word.to_lowercase().as_str())
+    word_flags(word).is_group()
 }
 
 /// Words capitalised only because they start a sentence: never a name, never a speaker.
@@ -227,222 +336,391 @@ const PLACES_AND_BODIES: &[&str] = &[
 
 /// Whether a capitalised word can be part of a person's name.
 pub fn may_be_name(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let first = word.chars().next();
-    first.is_some_and(char::is_uppercase)
-        && !cannot_speak(&lower)
-        && !PLACES_AND_BODIES.contains(&lower.as_str())
-        && !lower.ends_with("'s")
-        && !lower.ends_with("’s")
-        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-}
-
-fn cannot_speak(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(&lower) || TIME_WORDS.contains(&lower) || NOT_HEADS.contains(&lower)
+    word_flags(word).may_be_name()
 }
 
 /// Whether a capitalised word can head a speaker phrase: a name, a place or an
 /// institution standing for the people in it ("Chevron said", "the White House said").
 pub fn may_speak(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    word.chars().next().is_some_and(char::is_uppercase)
-        && (may_be_name(word) || PLACES_AND_BODIES.contains(&lower.as_str()))
-        && !cannot_speak(&lower)
+    word_flags(word).may_speak()
 }
 
 /// Name particles that may stand lower-case inside a name (Ludwig van Beethoven).
 pub fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "van" | "von" | "de" | "da" | "del" | "della" | "di" | "du" | "le" | "bin" | "al"
-    )
+    PARTICLES.contains(&word)
 }
+
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &["van", "von", "de", "da", "del", "della", "di", "du", "le", "bin", "al"];
+
+/// Determiners that can open a description ("the clown", "a homeless man").
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "one",
+    "another", "several", "two", "three", "some", "many",
+];
+
+/// Prepositions: a name right after one is the object of the clause, not its subject.
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "into", "than",
+    "against", "toward", "towards", "like", "after", "before", "without", "between",
+];
+
+/// Words that end a noun phrase when reading it backwards or forwards.
+#[rustfmt::skip]
+const PHRASE_STOPS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "that", "who",
+    "which", "whom", "whose", "where", "when", "while", "and", "but", "or", "as", "than",
+    "into", "during", "after", "before", "because", "if", "is", "was", "are", "were", "has",
+    "have", "had", "be", "been", "will", "would", "could", "should", "may", "might", "can",
+    "not", "also", "only", "even", "then", "there", "here", "said", "says", "so", "yet",
+];
+
+/// Words that may stand between a subject and its verb of saying ("Maduro has also said").
+#[rustfmt::skip]
+const AUX_OR_ADVERBS: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "also", "reportedly", "later", "then",
+    "once", "again", "previously", "recently", "repeatedly", "earlier", "would", "will",
+    "could", "did", "does", "do", "long", "simply", "only", "further", "often",
+    "frequently", "publicly", "privately", "first", "just", "already", "still", "never",
+    "not", "clearly", "flatly", "bluntly", "angrily", "calmly", "quietly", "loudly",
+    "openly", "famously", "once,", "had,", "has,", "allegedly", "apparently", "himself",
+    "herself",
+];
+
+/// Pronouns that can be a speaker.
+#[rustfmt::skip]
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "i", "we",
+];
 
 /// Determiners that can open a description ("the clown", "a homeless man").
 pub fn is_determiner(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "one"
-            | "another"
-            | "several"
-            | "two"
-            | "three"
-            | "some"
-            | "many"
-    )
+    word_flags(word).is_determiner()
 }
 
 /// Prepositions: a name right after one is the object of the clause, not its subject.
 pub fn is_preposition(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "of" | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
-            | "about"
-            | "into"
-            | "than"
-            | "against"
-            | "toward"
-            | "towards"
-            | "like"
-            | "after"
-            | "before"
-            | "without"
-            | "between"
-    )
+    word_flags(word).is_preposition()
 }
 
 /// Words that end a noun phrase when reading it backwards or forwards.
 pub fn stops_phrase(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "of" | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
-            | "about"
-            | "that"
-            | "who"
-            | "which"
-            | "whom"
-            | "whose"
-            | "where"
-            | "when"
-            | "while"
-            | "and"
-            | "but"
-            | "or"
-            | "as"
-            | "than"
-            | "into"
-            | "during"
-            | "after"
-            | "before"
-            | "because"
-            | "if"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "be"
-            | "been"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "can"
-            | "not"
-            | "also"
-            | "only"
-            | "even"
-            | "then"
-            | "there"
-            | "here"
-            | "said"
-            | "says"
-            | "so"
-            | "yet"
-    )
+    word_flags(word).stops_phrase()
 }
 
 /// Words that may stand between a subject and its verb of saying ("Maduro has also said").
 pub fn is_aux_or_adverb(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "has"
-            | "have"
-            | "had"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "also"
-            | "reportedly"
-            | "later"
-            | "then"
-            | "once"
-            | "again"
-            | "previously"
-            | "recently"
-            | "repeatedly"
-            | "earlier"
-            | "would"
-            | "will"
-            | "could"
-            | "did"
-            | "does"
-            | "do"
-            | "long"
-            | "simply"
-            | "only"
-            | "further"
-            | "often"
-            | "frequently"
-            | "publicly"
-            | "privately"
-            | "first"
-            | "just"
-            | "already"
-            | "still"
-            | "never"
-            | "not"
-            | "clearly"
-            | "flatly"
-            | "bluntly"
-            | "angrily"
-            | "calmly"
-            | "quietly"
-            | "loudly"
-            | "openly"
-            | "famously"
-            | "once,"
-            | "had,"
-            | "has,"
-            | "allegedly"
-            | "apparently"
-            | "himself"
-            | "herself"
-    ) || (lower.ends_with("ly") && lower.len() > 4)
+    word_flags(word).is_aux_or_adverb()
 }
 
 /// Pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "he" | "she" | "they" | "it" | "i" | "we"
-    )
+    word_flags(word).is_pronoun()
 }
 
+// Every list above in one table from a lower-case word to the lists that hold it, so
+// that a word is looked up once per question, not compared with each list entry.
+const CUE: u16 = 1;
+const TITLE: u16 = 1 << 1;
+const PERSON_ROLE: u16 = 1 << 2;
+const GROUP: u16 = 1 << 3;
+const FUNCTION: u16 = 1 << 4;
+const TIME: u16 = 1 << 5;
+const NOT_HEAD: u16 = 1 << 6;
+const PLACE: u16 = 1 << 7;
+const DETERMINER: u16 = 1 << 8;
+const PREPOSITION: u16 = 1 << 9;
+const PHRASE_STOP: u16 = 1 << 10;
+const AUX: u16 = 1 << 11;
+const PRONOUN: u16 = 1 << 12;
+/// In `PARTICLES` once lower-cased (a particle itself only if written so).
+const PARTICLE: u16 = 1 << 13;
+const CANNOT_SPEAK: u16 = FUNCTION | TIME | NOT_HEAD;
+
+/// Longest ASCII word lower-cased on the stack; longer ones are lower-cased on the heap.
+const STACK_WORD: usize = 32;
+/// Longest entry of any list, in bytes: entries are keyed by their bytes in a `u128`.
+const KEY_BYTES: usize = 16;
+
+/// An open-addressing table from an entry's bytes (zero-padded to 16, with its length,
+/// so that a word holding NUL bytes cannot collide) to the lists that hold it. A
+/// lookup is one multiply and, as a rule, one probe of a small array of tags (which
+/// stays in the first-level cache): the key itself is compared only on a tag match.
+struct Table {
+    /// Per slot: 0 when empty, else a few bits of the entry's hash (never 0).
+    tags: Vec<u16>,
+    keys: Vec<(u128, u8)>,
+    flags: Vec<u16>,
+    mask: usize,
+}
+
+/// Up to `KEY_BYTES` bytes as a little-endian `u128`, zero-padded.
+#[inline]
+fn key(bytes: &[u8]) -> u128 {
+    let n = bytes.len().min(KEY_BYTES);
+    if n > 8 {
+        u128::from(le_u64(&bytes[..8])) | (u128::from(le_u64(&bytes[8..n])) << 64)
+    } else {
+        u128::from(le_u64(&bytes[..n]))
+    }
+}
+
+/// A short ASCII string as its bytes in a `u128` with its length: a key that hashes
+/// and compares without touching the string again (None for other strings).
+pub(crate) fn ascii_key(s: &str) -> Option<(u128, u8)> {
+    let b = s.as_bytes();
+    (b.len() <= KEY_BYTES && b.is_ascii()).then(|| (key(b), b.len() as u8))
+}
+
+/// Up to 8 bytes as a little-endian `u64`, zero-padded: two overlapping loads.
+#[inline]
+fn le_u64(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        u64::from_le_bytes(b[..8].try_into().expect("8 bytes"))
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes(b[..4].try_into().expect("4 bytes"));
+        let hi = u32::from_le_bytes(b[n - 4..n].try_into().expect("4 bytes"));
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes(b[..2].try_into().expect("2 bytes"));
+        let hi = u16::from_le_bytes(b[n - 2..n].try_into().expect("2 bytes"));
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 2)))
+    } else if n == 1 {
+        u64::from(b[0])
+    } else {
+        0
+    }
+}
+
+/// The key of ASCII bytes, lower-cased: 0x20 added to every byte in `A..=Z`, all
+/// sixteen at once (no byte is 0x80 or more, so no addition carries into the next).
+#[inline]
+fn ascii_lower_key(k: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xFF;
+    let ge_a = k + ONES * (0x80 - u128::from(b'A'));
+    let gt_z = k + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    k | (upper >> 2)
+}
+
+/// A key's hash (the splitmix64 finalizer, so that every bit of it depends on every
+/// byte of the key): its slot from the low bits, its tag from the high ones.
+#[inline]
+fn hash(key: u128, len: u8) -> u64 {
+    let mut z = (key as u64)
+        ^ ((key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (u64::from(len) << 59);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[inline]
+fn tag(h: u64) -> u16 {
+    ((h >> 48) as u16) | 1
+}
+
+impl Table {
+    fn build() -> Table {
+        let mut entries: Vec<(String, u16)> = cues().into_iter().map(|w| (w, CUE)).collect();
+        let lists: [(&[&str], u16); 13] = [
+            (TITLES, TITLE),
+            (PERSON_ROLES, PERSON_ROLE),
+            (GROUPS, GROUP),
+            (FUNCTION_WORDS, FUNCTION),
+            (TIME_WORDS, TIME),
+            (NOT_HEADS, NOT_HEAD),
+            (PLACES_AND_BODIES, PLACE),
+            (DETERMINERS, DETERMINER),
+            (PREPOSITIONS, PREPOSITION),
+            (PHRASE_STOPS, PHRASE_STOP),
+            (AUX_OR_ADVERBS, AUX),
+            (PRONOUNS, PRONOUN),
+            (PARTICLES, PARTICLE),
+        ];
+        for (list, f) in lists {
+            entries.extend(list.iter().map(|w| (w.to_string(), f)));
+        }
+        let size = (entries.len() * 2).next_power_of_two();
+        let mut t = Table {
+            tags: vec![0; size],
+            keys: vec![(0, 0); size],
+            flags: vec![0; size],
+            mask: size - 1,
+        };
+        for (w, f) in entries {
+            let b = w.as_bytes();
+            assert!(
+                !b.is_empty() && b.len() <= KEY_BYTES,
+                "lexicon entry {w:?} must be 1 to {KEY_BYTES} bytes"
+            );
+            let (k, len) = (key(b), b.len() as u8);
+            let h = hash(k, len);
+            let mut i = h as usize & t.mask;
+            while t.tags[i] != 0 && t.keys[i] != (k, len) {
+                i = (i + 1) & t.mask;
+            }
+            t.tags[i] = tag(h);
+            t.keys[i] = (k, len);
+            t.flags[i] |= f;
+        }
+        t
+    }
+
+    /// The lists that hold exactly the key's bytes.
+    #[inline]
+    fn get(&self, k: u128, len: u8) -> u16 {
+        let h = hash(k, len);
+        let want = tag(h);
+        let mut i = h as usize & self.mask;
+        loop {
+            let t = self.tags[i];
+            if t == 0 {
+                return 0;
+            }
+            if t == want && self.keys[i] == (k, len) {
+                return self.flags[i];
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(Table::build);
+
+/// The lists that hold `lower` exactly as given.
+fn lookup(lower: &str) -> u16 {
+    let b = lower.as_bytes();
+    if b.is_empty() || b.len() > KEY_BYTES {
+        return 0;
+    }
+    TABLE.get(key(b), b.len() as u8)
+}
+
+/// The lists that hold `word` lower-cased.
+fn flags(word: &str) -> u16 {
+    let b = word.as_bytes();
+    if b.is_ascii() {
+        if b.is_empty() || b.len() > KEY_BYTES {
+            return 0;
+        }
+        TABLE.get(ascii_lower_key(key(b)), b.len() as u8)
+    } else {
+        lookup(&word.to_lowercase())
+    }
+}
+
+fn has(word: &str, f: u16) -> bool {
+    flags(word) & f != 0
+}
+
+/// Calls `f` with `word.to_lowercase()`, lower-casing short ASCII words on the stack
+/// (for ASCII, `to_lowercase` is `to_ascii_lowercase`).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = word.as_bytes();
+    if b.len() <= STACK_WORD && b.is_ascii() {
+        let mut buf = [0u8; STACK_WORD];
+        let lower = &mut buf[..b.len()];
+        lower.copy_from_slice(b);
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// `word.to_lowercase() == lower`, without allocating for ASCII words.
+pub fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len() && word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+fn starts_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// At least two alphabetic characters.
+fn alphabetic_at_least_2(word: &str) -> bool {
+    let mut n = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            n += 1;
+            if n >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_the_zero_padded_bytes() {
+        let text = b"abcdefghijklmnopq";
+        for n in 0..=KEY_BYTES {
+            let mut buf = [0u8; KEY_BYTES];
+            buf[..n].copy_from_slice(&text[..n]);
+            assert_eq!(key(&text[..n]), u128::from_le_bytes(buf), "{n}");
+        }
+    }
+
+    #[test]
+    fn keys_lower_case_like_the_standard_library() {
+        for b in 0u8..0x80 {
+            for pos in [0, 7, 15] {
+                let mut w = *b"Ab1-zZ@[`{mixedQ";
+                w[pos] = b;
+                let mut lower = w;
+                lower.make_ascii_lowercase();
+                assert_eq!(ascii_lower_key(key(&w)), key(&lower), "{b:#x} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_flags_agree_with_the_lists() {
+        for w in [
+            "Maduro",
+            "MADURO",
+            "said",
+            "Said",
+            "Officials",
+            "van",
+            "Van",
+            "de",
+            "quickly",
+        ] {
+            let f = word_flags(w);
+            let lower = w.to_lowercase();
+            assert_eq!(f.is_cue(), is_cue(&lower), "{w}");
+            assert_eq!(f.is_group(), GROUPS.contains(&lower.as_str()), "{w}");
+            assert_eq!(f.is_particle(), PARTICLES.contains(&w), "{w}");
+            assert_eq!(
+                f.may_be_name(),
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !FUNCTION_WORDS.contains(&lower.as_str())
+                    && !TIME_WORDS.contains(&lower.as_str())
+                    && !NOT_HEADS.contains(&lower.as_str())
+                    && !PLACES_AND_BODIES.contains(&lower.as_str())
+                    && !lower.ends_with("'s")
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+                "{w}"
+            );
+        }
+        assert!(word_flags("Quickly").is_aux_or_adverb());
+        assert!(!word_flags("fly").is_aux_or_adverb());
+    }
 
     #[test]
     fn lexicon_is_large_and_inflected() {

@@ -7,9 +7,10 @@
 //!
 //! Cost: linear in the words of the article.
 
+use super::hash::{FxHashMap, FxHashSet};
 use super::lexicon as lex;
 use super::words::{split, Word};
-use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -22,7 +23,8 @@ pub enum Gender {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
-    pub surface: String,
+    /// The name as `find` reads it: for a person, the words of `masked[start..end]`
+    /// joined by single spaces; for a group, that text as written.
     pub name: String,
     pub group: bool,
     /// Index of the sentence it stands in (see `Context::sentences`).
@@ -30,8 +32,9 @@ pub struct Mention {
     pub gender: Option<Gender>,
     /// It follows a preposition ("spoke with Putin"): an object, not a subject.
     pub object: bool,
-    /// Lower-case words the article describes this person with, over all its mentions.
-    pub descriptors: Vec<String>,
+    /// Lower-case words the article describes this person with, over all its mentions
+    /// (shared by the mentions of one surname).
+    pub descriptors: Arc<Vec<String>>,
 }
 
 /// How many words before a name may describe it ("U.S. envoy Richard Grenell").
@@ -47,15 +50,15 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
         let k = headlines.partition_point(|&(s, _)| s <= w.start);
         k > 0 && w.end <= headlines[k - 1].1
     };
-    let words: Vec<Word> = split(masked, 0)
-        .into_iter()
-        .filter(|w| !in_headline(w))
-        .collect();
+    let mut words: Vec<Word> = split(masked, 0);
+    if !headlines.is_empty() {
+        words.retain(|w| !in_headline(w));
+    }
     let runs = name_runs(&words);
     let mut out: Vec<Mention> = runs
         .iter()
         .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(&words, r))
-        .map(|r| person(masked, &words, r))
+        .map(|r| person(&words, r))
         .collect();
     out.extend(group_mentions(&words, masked));
     out.sort_by_key(|m| (m.start, m.end));
@@ -83,7 +86,7 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
     let starts_name = |w: &Word| {
         w.capitalised()
             && !w.masked()
-            && (lex::may_be_name(w.s) || lex::is_title(w.s) || w.initial())
+            && (w.lex().may_be_name() || w.lex().is_title() || w.initial())
     };
     let mut runs: Vec<Run> = Vec::new();
     let mut i = 0;
@@ -94,18 +97,18 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         }
         let mut j = i;
         while j + 1 < words.len() && !ends_run(&words[j]) {
-            let particle = lex::is_particle(words[j + 1].s)
-                && words.get(j + 2).is_some_and(|w| w.capitalised());
+            let particle = words.get(j + 2).is_some_and(|w| w.capitalised())
+                && words[j + 1].lex().is_particle();
             if !(starts_name(&words[j + 1]) || particle) {
                 break;
             }
             j += 1;
         }
         let mut k = i;
-        while k < j && lex::is_title(words[k].s) {
+        while k < j && words[k].lex().is_title() {
             k += 1;
         }
-        if !lex::is_title(words[k].s) || k < j {
+        if !words[k].lex().is_title() || k < j {
             runs.push(Run {
                 title: i,
                 first: k,
@@ -116,19 +119,20 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         }
         i = j + 1;
     }
-    let common = common_words(words);
     runs.retain(|r| {
         let ws = &words[r.first..=r.last];
         r.last - r.first < 4
-            && !ws
-                .iter()
-                .any(|w| common.contains(w.s.to_lowercase().as_str()))
             && ws
                 .iter()
-                .all(|w| lex::may_be_name(w.s) || lex::is_particle(w.s) || w.initial())
+                .all(|w| w.lex().may_be_name() || w.lex().is_particle() || w.initial())
             && !ws[ws.len() - 1].initial()
     });
-    let in_long: HashSet<&str> = runs
+    // Only the words of the runs kept so far are asked about.
+    if !runs.is_empty() {
+        let common = CommonWords::new(words, &runs);
+        runs.retain(|r| !words[r.first..=r.last].iter().any(|w| common.contains(w)));
+    }
+    let in_long: FxHashSet<&str> = runs
         .iter()
         .filter(|r| r.last > r.first)
         .flat_map(|r| words[r.first..=r.last].iter().map(|w| w.s))
@@ -145,54 +149,157 @@ fn ends_run(w: &Word) -> bool {
 
 /// Capitalised words that are common words: the article also writes them in lower case
 /// ("Maduro Announces Willingness" in a run-in headline), or they end like abstract nouns.
-fn common_words(words: &[Word]) -> HashSet<String> {
-    let lower: HashSet<&str> = words
-        .iter()
-        .filter(|w| w.s.chars().next().is_some_and(char::is_lowercase))
-        .map(|w| w.s)
-        .collect();
-    words
-        .iter()
-        .filter(|w| w.capitalised())
-        .map(|w| w.s.to_lowercase())
-        .filter(|l| {
-            lower.contains(l.as_str())
-                || ["ness", "tion", "ment", "ings", "ity", "ship"]
-                    .iter()
-                    .any(|s| l.ends_with(s))
-                // Long enough not to be Terrance, Florence or Lawrence.
-                || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+/// Asked of a word, it tells whether the word's lower-case form is the lower-case form
+/// of such a capitalised word of the article.
+struct CommonWords<'w, 'a> {
+    words: &'w [Word<'a>],
+    /// The lower-case form of every word of a run, and whether the article also writes
+    /// it as a word that starts with a lower-case letter.
+    written_lower: Forms,
+    /// The lower-case forms of the capitalised words, built when first needed (only a
+    /// word that is not capitalised itself, a name particle, needs them).
+    capitalised: std::cell::OnceCell<FxHashSet<String>>,
+}
+
+impl<'w, 'a> CommonWords<'w, 'a> {
+    fn new(words: &'w [Word<'a>], runs: &[Run]) -> Self {
+        let mut written_lower = Forms::default();
+        // A cheap first test of a word against all of them: a bit per length and first
+        // two bytes.
+        let mut filter = [0u64; 16];
+        let bit = |s: &str| {
+            let b = s.as_bytes();
+            let h = usize::from(b[0]) * 31 + usize::from(*b.get(1).unwrap_or(&0)) * 7 + b.len();
+            ((h >> 6) & 15, 1u64 << (h & 63))
+        };
+        for r in runs {
+            for w in &words[r.first..=r.last] {
+                lex::with_lower(w.s, |l| {
+                    if !l.is_empty() {
+                        let (k, m) = bit(l);
+                        filter[k] |= m;
+                    }
+                    written_lower.insert(l);
+                });
+            }
+        }
+        for w in words {
+            if w.s.is_empty() {
+                continue;
+            }
+            let (k, m) = bit(w.s);
+            if filter[k] & m == 0 {
+                continue;
+            }
+            if w.s.chars().next().is_some_and(char::is_lowercase) {
+                if let Some(seen) = written_lower.get_mut(w.s) {
+                    *seen = true;
+                }
+            }
+        }
+        CommonWords {
+            words,
+            written_lower,
+            capitalised: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, w: &Word) -> bool {
+        lex::with_lower(w.s, |l| {
+            self.common(l)
+                && (w.capitalised()
+                    || self
+                        .capitalised
+                        .get_or_init(|| {
+                            self.words
+                                .iter()
+                                .filter(|c| c.capitalised())
+                                .map(|c| c.s.to_lowercase())
+                                .collect()
+                        })
+                        .contains(l))
         })
-        .collect()
+    }
+
+    /// Whether a capitalised word whose lower-case form is `l` (a run word's) is a
+    /// common word.
+    fn common(&self, l: &str) -> bool {
+        self.written_lower.get(l)
+            || ["ness", "tion", "ment", "ings", "ity", "ship"]
+                .iter()
+                .any(|s| l.ends_with(s))
+            // Long enough not to be Terrance, Florence or Lawrence.
+            || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+    }
+}
+
+/// Strings to a flag, short ASCII ones keyed by their bytes (no allocation, no string
+/// comparison), the others by the string.
+#[derive(Default)]
+struct Forms {
+    short: FxHashMap<(u128, u8), bool>,
+    long: FxHashMap<String, bool>,
+}
+
+impl Forms {
+    fn insert(&mut self, s: &str) {
+        match lex::ascii_key(s) {
+            Some(k) => {
+                self.short.insert(k, false);
+            }
+            None => {
+                self.long.insert(s.to_string(), false);
+            }
+        }
+    }
+
+    fn get_mut(&mut self, s: &str) -> Option<&mut bool> {
+        match lex::ascii_key(s) {
+            Some(k) => self.short.get_mut(&k),
+            None => self.long.get_mut(s),
+        }
+    }
+
+    fn get(&self, s: &str) -> bool {
+        match lex::ascii_key(s) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(s),
+        }
+        .copied()
+        .unwrap_or(false)
+    }
 }
 
 /// A lone capitalised word is a person when the article makes it speak ("Maduro said",
 /// "Maduro has also mentioned", "insists Burton") or describes it with "who" ("Machado,
 /// who has been in hiding"). Group nouns ("Critics said") are not.
 fn acts_as_person(words: &[Word], r: &Run) -> bool {
-    if lex::is_group(words[r.first].s) {
+    if words[r.first].lex().is_group() {
         return false;
     }
-    let who = words[r.last].comma && words.get(r.last + 1).is_some_and(|w| w.lower() == "who");
+    let who = words[r.last].comma && words.get(r.last + 1).is_some_and(|w| w.is("who"));
     let before = r
         .title
         .checked_sub(1)
-        .is_some_and(|p| lex::is_cue(&words[p].lower()) && !ends_run(&words[p]));
+        .is_some_and(|p| words[p].lex().is_cue() && !ends_run(&words[p]));
     // "Maduro has also said": up to three auxiliaries or adverbs before the verb.
     let mut k = r.last + 1;
-    while k < words.len() && k <= r.last + 3 && lex::is_aux_or_adverb(words[k].s) {
+    while k < words.len() && k <= r.last + 3 && words[k].lex().is_aux_or_adverb() {
         k += 1;
     }
-    let after = !ends_run(&words[r.last]) && words.get(k).is_some_and(|x| lex::is_cue(&x.lower()));
+    let after = !ends_run(&words[r.last]) && words.get(k).is_some_and(|x| x.lex().is_cue());
     who || before || after
 }
 
-fn person(masked: &str, words: &[Word], r: &Run) -> Mention {
-    let name = words[r.first..=r.last]
-        .iter()
-        .map(|w| w.s)
-        .collect::<Vec<_>>()
-        .join(" ");
+fn person(words: &[Word], r: &Run) -> Mention {
+    let run = &words[r.first..=r.last];
+    let mut name = String::with_capacity(run.iter().map(|w| w.s.len() + 1).sum());
+    for (k, w) in run.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(w.s);
+    }
     let titles = &words[r.title..r.first];
     let mut descriptors: Vec<String> = titles.iter().map(|w| descriptor(w.s)).collect();
     descriptors.extend(role_before(words, r.title).map(|w| descriptor(w.s)));
@@ -203,17 +310,16 @@ fn person(masked: &str, words: &[Word], r: &Run) -> Mention {
         .title
         .checked_sub(1)
         .map(|p| &words[p])
-        .is_some_and(|p| !ends_run(p) && lex::is_preposition(p.s));
+        .is_some_and(|p| !ends_run(p) && p.lex().is_preposition());
     Mention {
         start,
         end,
-        surface: masked[start..end].to_string(),
         name,
         group: false,
         sentence: 0,
         gender,
         object,
-        descriptors,
+        descriptors: Arc::new(descriptors),
     }
 }
 
@@ -224,7 +330,7 @@ fn role_before<'w, 'a>(words: &'w [Word<'a>], at: usize) -> impl Iterator<Item =
         .rev()
         .find(|&k| {
             let w = &words[k];
-            ends_run(w) || !(lex::is_title(w.s) || lex::is_person_role(w.s))
+            ends_run(w) || !(w.lex().is_title() || w.lex().is_person_role())
         })
         .map_or(from, |k| k + 1);
     words[start..at].iter()
@@ -238,7 +344,7 @@ fn appositive_after<'w, 'a>(
     let opens = words[last].comma
         && words
             .get(last + 1)
-            .is_some_and(|w| matches!(w.lower().as_str(), "the" | "a" | "an"));
+            .is_some_and(|w| lex::with_lower(w.s, |l| matches!(l, "the" | "a" | "an")));
     let span = if opens {
         let rest = &words[last + 2..];
         let n = rest
@@ -271,7 +377,8 @@ pub fn descriptor(word: &str) -> String {
         "mr" => "mr",
         "mrs" => "mrs",
         "ms" => "ms",
-        _ => return lower.replace('’', "'"),
+        _ if lower.contains('’') => return lower.replace('’', "'"),
+        _ => return lower,
     };
     full.to_string()
 }
@@ -290,20 +397,34 @@ fn gender_of(descriptor: &str) -> Option<Gender> {
 /// One person is often named in full once and by surname after: every mention of a
 /// surname shares the descriptors and gender of all of them.
 fn pool_by_surname(mentions: &mut [Mention]) {
-    let surname = |m: &Mention| m.name.rsplit(' ').next().unwrap_or("").to_string();
-    let mut pooled: HashMap<String, (Vec<String>, Option<Gender>)> = HashMap::new();
-    for m in mentions.iter().filter(|m| !m.group) {
-        let entry = pooled.entry(surname(m)).or_default();
-        for d in &m.descriptors {
-            if !entry.0.contains(d) {
-                entry.0.push(d.clone());
-            }
-        }
-        entry.1 = entry.1.or(m.gender);
+    fn surname(m: &Mention) -> &str {
+        m.name.rsplit(' ').next().unwrap_or("")
     }
-    for m in mentions.iter_mut().filter(|m| !m.group) {
-        if let Some((d, g)) = pooled.get(&surname(m)) {
-            m.descriptors.clone_from(d);
+    // Each person mention's pool, by the index of its surname's first mention.
+    let mut pool_of: Vec<usize> = vec![usize::MAX; mentions.len()];
+    let mut pooled: Vec<(Vec<String>, Option<Gender>)> = Vec::new();
+    {
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !m.group) {
+            let p = *index.entry(surname(m)).or_insert_with(|| {
+                pooled.push((Vec::new(), None));
+                pooled.len() - 1
+            });
+            pool_of[k] = p;
+            let entry = &mut pooled[p];
+            for d in m.descriptors.iter() {
+                if !entry.0.contains(d) {
+                    entry.0.push(d.clone());
+                }
+            }
+            entry.1 = entry.1.or(m.gender);
+        }
+    }
+    let pooled: Vec<(Arc<Vec<String>>, Option<Gender>)> =
+        pooled.into_iter().map(|(d, g)| (Arc::new(d), g)).collect();
+    for (m, &p) in mentions.iter_mut().zip(&pool_of) {
+        if let Some((d, g)) = pooled.get(p) {
+            m.descriptors = Arc::clone(d);
             m.gender = *g;
         }
     }
@@ -321,15 +442,14 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
         if body.ends_with(['.', '!', '?']) {
             continue;
         }
-        let long: Vec<&str> = body
-            .split_whitespace()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .collect();
-        let caps = long
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        if long.len() >= 3 && caps * 4 >= long.len() * 3 {
+        let (mut long, mut caps) = (0, 0);
+        for w in body.split_whitespace() {
+            if w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
+                long += 1;
+                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        if long >= 3 && caps * 4 >= long * 3 {
             out.push((s, e));
         }
     }
@@ -340,30 +460,34 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
 fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if !lex::is_group(w.s) || w.capitalised() || i == 0 {
+        // A group noun after a capitalised word ("Richmond police"): the cheap tests
+        // first, the lexicon last.
+        if i == 0
+            || w.capitalised()
+            || !(words[i - 1].capitalised() && !ends_run(&words[i - 1]))
+            || !w.lex().is_group()
+        {
             continue;
         }
         let mut k = i;
         while k > 0 && words[k - 1].capitalised() && !ends_run(&words[k - 1]) && i - k < 3 {
             k -= 1;
         }
-        if k < i && words[k].lower() == "the" {
+        if k < i && words[k].is("the") {
             k += 1;
         }
         if k >= i || words[k..i].iter().any(Word::masked) {
             continue;
         }
-        let surface = masked[words[k].start..w.end].to_string();
         out.push(Mention {
             start: words[k].start,
             end: w.end,
-            name: surface.clone(),
-            surface,
+            name: masked[words[k].start..w.end].to_string(),
             group: true,
             sentence: 0,
             gender: None,
             object: false,
-            descriptors: Vec::new(),
+            descriptors: Arc::default(),
         });
     }
     out
@@ -401,7 +525,7 @@ mod tests {
     fn descriptors_come_from_titles_roles_and_appositives() {
         let text = "U.S. envoy Richard Grenell met Rachel Reeves, the British chancellor, here.";
         let m = find(text, &[(0, text.len())]);
-        assert_eq!(m[0].descriptors, ["u.s.", "envoy"]);
-        assert_eq!(m[1].descriptors, ["british", "chancellor"]);
+        assert_eq!(*m[0].descriptors, ["u.s.", "envoy"]);
+        assert_eq!(*m[1].descriptors, ["british", "chancellor"]);
     }
 }

@@ -9,6 +9,8 @@
 //!
 //! Cost: linear in the text of each article; memory proportional to the quotes.
 
+mod find;
+mod hash;
 pub mod kind;
 pub mod lexicon;
 pub mod mentions;
@@ -63,36 +65,121 @@ pub struct Quote {
 }
 
 /// Extracts the quotes of every article, speakers made canonical across all of them.
+///
+/// A speaker's canonical name is what [`names::canonical_map`] gives it over the
+/// speakers and full-name mentions of all articles: the fullest form its own article
+/// knows, else the fullest the corpus knows. The first part runs per article, in
+/// parallel; only the names an article could not complete wait for the corpus.
 pub fn extract(articles: &[Article]) -> Vec<Quote> {
-    let per_article: Vec<(Vec<Quote>, Vec<String>)> = articles
+    let per_article: Vec<Extracted> = articles
         .par_iter()
         .enumerate()
         .map(|(i, a)| extract_one(i, a))
         .collect();
-    let mut names: Vec<(usize, String)> = Vec::new();
-    for (i, (quotes, mentions)) in per_article.iter().enumerate() {
-        names.extend(
-            quotes
-                .iter()
-                .filter_map(|q| q.speaker.clone().map(|s| (i, s))),
-        );
-        names.extend(mentions.iter().map(|m| (i, m.clone())));
-    }
-    let canon = names::canonical_map(&names);
-    let mut out: Vec<Quote> = per_article.into_iter().flat_map(|(q, _)| q).collect();
-    for q in &mut out {
-        if let Some(s) = &q.speaker {
-            if let Some(c) = canon.get(&(q.article_index, s.clone())) {
-                q.speaker = Some(c.clone());
+    // Counts add up in any order: the corpus is gathered in parallel.
+    let corpus = per_article
+        .par_iter()
+        .fold(names::Known::default, |mut k, e| {
+            for (n, times) in &e.full_names {
+                k.add_times(n, *times);
             }
-        }
+            k
+        })
+        .reduce(names::Known::default, |mut a, b| {
+            for (n, times) in b.counts() {
+                a.add_times(n, times);
+            }
+            a
+        });
+    // Each speaker left to the corpus, completed once.
+    let mut pending: Vec<&str> = per_article
+        .iter()
+        .flat_map(|e| e.pending.iter().map(|&k| e.quotes[k].speaker.as_deref()))
+        .flatten()
+        .collect();
+    pending.sort_unstable();
+    pending.dedup();
+    let completed: Vec<Option<String>> = pending.par_iter().map(|n| corpus.fullest(n)).collect();
+    let completed: hash::FxHashMap<&str, &String> = pending
+        .iter()
+        .zip(&completed)
+        .filter_map(|(&n, c)| c.as_ref().map(|c| (n, c)))
+        .collect();
+    let resolved: Vec<(usize, usize, String)> = per_article
+        .iter()
+        .enumerate()
+        .flat_map(|(a, e)| {
+            let completed = &completed;
+            e.pending.iter().filter_map(move |&k| {
+                let s = e.quotes[k].speaker.as_deref()?;
+                completed.get(s).map(|&c| (a, k, c.clone()))
+            })
+        })
+        .collect();
+    drop(completed);
+    drop(corpus);
+    let mut per_article = per_article;
+    for (a, k, c) in resolved {
+        per_article[a].quotes[k].speaker = Some(c);
     }
-    out
+    per_article
+        .into_par_iter()
+        .flat_map_iter(|e| e.quotes)
+        .collect()
 }
 
-/// The quotes of one article (speakers resolved within it) and the full names it
-/// mentions.
-fn extract_one(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
+/// What one article gives the corpus.
+struct Extracted {
+    /// Its quotes, speakers completed from the article's own names where it can.
+    quotes: Vec<Quote>,
+    /// Indices of the quotes whose speaker (a person) the article could not complete.
+    pending: Vec<usize>,
+    /// The article's names that can complete others, with how often it names each.
+    full_names: Vec<(String, usize)>,
+}
+
+/// The quotes of one article, speakers completed with the article's own names.
+fn extract_one(index: usize, article: &Article) -> Extracted {
+    let (mut quotes, mentions) = quotes_of(index, article);
+    // The article's names: its speakers (once per quote) and its full-name mentions.
+    let mut known = names::Known::default();
+    for n in quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .chain(mentions.iter().map(String::as_str))
+    {
+        if names::completes(n) {
+            known.add(n);
+        }
+    }
+    let full: Vec<(String, usize)> = known.counts().map(|(n, c)| (n.to_string(), c)).collect();
+    let mut canon: Vec<(usize, Option<String>)> = Vec::new();
+    for (k, q) in quotes.iter().enumerate() {
+        let Some(s) = q.speaker.as_deref() else {
+            continue;
+        };
+        if names::is_person(s) {
+            canon.push((k, known.fullest(s)));
+        }
+    }
+    drop(known);
+    let mut pending = Vec::new();
+    for (k, c) in canon {
+        match c {
+            Some(c) => quotes[k].speaker = Some(c),
+            None => pending.push(k),
+        }
+    }
+    Extracted {
+        quotes,
+        pending,
+        full_names: full,
+    }
+}
+
+/// The quotes of one article (speakers resolved within it, not yet made canonical) and
+/// the full names it mentions.
+fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
     let (spans, nicknames) = without_nicknames(text, scan::scan(text));
     let ctx = speaker::Context::new(text, &spans, &nicknames);
@@ -190,7 +277,7 @@ fn split_from(ctx: &speaker::Context, spans: &[scan::Span], i: usize) -> Option<
     (same_sentence
         && !words.is_empty()
         && words.len() <= 6
-        && words.iter().any(|w| lexicon::is_cue(&w.lower()))
+        && words.iter().any(|w| lexicon::is_cue_word(w.s))
         && between.trim_end().ends_with(','))
     .then_some(p)
 }

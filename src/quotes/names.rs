@@ -2,19 +2,25 @@
 //! Nicolás Maduro of Venezuela" all become the fullest form seen, "Nicolás Maduro", so
 //! that clusters and the graph group by person. Groups keep their own name.
 
+use super::hash::FxHashMap;
 use super::lexicon as lex;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Full names seen and how often, indexed by their last word and by their first word:
 /// a name can only be completed by a known name that shares one of them.
 #[derive(Default)]
-struct Known<'a> {
-    by_last: HashMap<&'a str, BTreeMap<&'a str, usize>>,
-    by_first: HashMap<&'a str, BTreeMap<&'a str, usize>>,
+pub(crate) struct Known<'a> {
+    by_last: FxHashMap<&'a str, BTreeMap<&'a str, usize>>,
+    by_first: FxHashMap<&'a str, BTreeMap<&'a str, usize>>,
 }
 
 impl<'a> Known<'a> {
-    fn add(&mut self, name: &'a str) {
+    pub(crate) fn add(&mut self, name: &'a str) {
+        self.add_times(name, 1);
+    }
+
+    /// Counts `name` as seen `times` times.
+    pub(crate) fn add_times(&mut self, name: &'a str, times: usize) {
         let (Some(first), Some(last)) = (
             name.split_whitespace().next(),
             name.split_whitespace().next_back(),
@@ -26,19 +32,26 @@ impl<'a> Known<'a> {
             .entry(last)
             .or_default()
             .entry(name)
-            .or_default() += 1;
+            .or_default() += times;
         *self
             .by_first
             .entry(first)
             .or_default()
             .entry(name)
-            .or_default() += 1;
+            .or_default() += times;
+    }
+
+    /// Every name with how often it was seen, in no particular order.
+    pub(crate) fn counts(&self) -> impl Iterator<Item = (&'a str, usize)> + '_ {
+        self.by_last
+            .values()
+            .flat_map(|m| m.iter().map(|(&k, &c)| (k, c)))
     }
 
     /// The longest known name that ends with `name`'s words (or, for one word, starts
     /// with it: "Chris" is "Chris Anderson"); ties go to the most frequent, then the
     /// first in order.
-    fn fullest(&self, name: &str) -> Option<String> {
+    pub(crate) fn fullest(&self, name: &str) -> Option<String> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let last = *words.last()?;
         let by_last = self.by_last.get(last).into_iter().flatten();
@@ -70,9 +83,9 @@ impl<'a> Known<'a> {
 /// `names` are (article index, name) pairs: speakers and multi-word person mentions.
 pub fn canonical_map(names: &[(usize, String)]) -> BTreeMap<(usize, String), String> {
     let mut corpus = Known::default();
-    let mut per_article: HashMap<usize, Known> = HashMap::new();
+    let mut per_article: FxHashMap<usize, Known> = FxHashMap::default();
     for (a, n) in names {
-        if is_person(n) && n.split_whitespace().count() >= 2 {
+        if completes(n) {
             corpus.add(n);
             per_article.entry(*a).or_default().add(n);
         }
@@ -97,13 +110,18 @@ pub fn canonical_map(names: &[(usize, String)]) -> BTreeMap<(usize, String), Str
     out
 }
 
-fn is_person(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
+/// A name that can complete others: a person's, of two words or more.
+pub(crate) fn completes(name: &str) -> bool {
+    is_person(name) && name.split_whitespace().nth(1).is_some()
+}
+
+pub(crate) fn is_person(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words.clone().next().is_some()
         && words
-            .iter()
+            .clone()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lex::is_particle(w))
-        && !words.last().is_some_and(|w| lex::is_group(w))
+        && !words.next_back().is_some_and(lex::is_group)
 }
 
 #[cfg(test)]

@@ -15,24 +15,24 @@ const MAX_NAME: usize = 4;
 /// homeless man who …", "said the company's spokeswoman, Maria Lopez" (the name).
 pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
     let first = words.get(i).filter(|w| !w.masked())?;
-    if lex::is_pronoun(first.s) {
+    if first.lex().is_pronoun() {
         return Some((first.start, first.end));
     }
     let described =
-        lex::is_determiner(first.s) && !matches!(first.lower().as_str(), "that" | "this");
+        first.lex().is_determiner() && !lex::with_lower(first.s, |l| matches!(l, "that" | "this"));
     let mut j = i;
     while let Some(w) = words.get(j) {
         let ok = if j == i {
-            described || w.capitalised() || lex::is_group(w.s)
+            described || w.capitalised() || w.lex().is_group()
         } else if described {
-            !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower())
+            !w.lex().stops_phrase() && !w.lex().is_cue()
         } else {
-            w.capitalised() || lex::is_particle(w.s) || lex::is_group(w.s) || title_of(words, j)
+            w.capitalised() || w.lex().is_particle() || w.lex().is_group() || title_of(words, j)
         };
         if !ok
             || w.masked()
             || j - i >= MAX_FORWARD
-            || (j > i && lex::stops_phrase(w.s) && !title_of(words, j))
+            || (j > i && w.lex().stops_phrase() && !title_of(words, j))
         {
             break;
         }
@@ -57,7 +57,7 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
 fn title_of(words: &[Word], j: usize) -> bool {
     words[j].s == "of"
         && j > 0
-        && lex::is_title(words[j - 1].s)
+        && words[j - 1].lex().is_title()
         && !words[j - 1].comma
         && words.get(j + 1).is_some_and(Word::capitalised)
         && words.get(j + 2).is_some_and(Word::capitalised)
@@ -68,8 +68,8 @@ fn name_after(words: &[Word], j: usize) -> Option<(usize, usize)> {
     let mut k = j;
     while k < words.len() && k - j < MAX_NAME {
         let w = &words[k];
-        let name_word = w.capitalised() && lex::may_be_name(w.s);
-        if !(name_word || lex::is_particle(w.s)) {
+        let name_word = w.capitalised() && w.lex().may_be_name();
+        if !(name_word || w.lex().is_particle()) {
             break;
         }
         k += 1;
@@ -85,7 +85,7 @@ fn name_after(words: &[Word], j: usize) -> Option<(usize, usize)> {
 /// accused", "Hugh Hill, a doctor, said", "Maduro, who …, complained".
 pub fn np_backward(words: &[Word], ci: usize) -> Option<(usize, usize)> {
     let mut j = ci.checked_sub(1)?;
-    while lex::is_aux_or_adverb(words[j].s) && !words[j].comma {
+    while words[j].lex().is_aux_or_adverb() && !words[j].comma {
         j = j.checked_sub(1)?;
     }
     if words[j].masked() {
@@ -99,21 +99,22 @@ pub fn np_backward(words: &[Word], ci: usize) -> Option<(usize, usize)> {
 
 /// Words that open an appositive or a relative clause set off by commas.
 fn opens_appositive(seg: &[Word]) -> bool {
-    let first = seg[0].lower();
     (seg.len() == 1 && seg[0].s.chars().all(|c| c.is_ascii_digit()))
-        || matches!(
-            first.as_str(),
-            "a" | "an"
-                | "the"
-                | "who"
-                | "whose"
-                | "which"
-                | "one"
-                | "aged"
-                | "also"
-                | "himself"
-                | "herself"
-        )
+        || lex::with_lower(seg[0].s, |first| {
+            matches!(
+                first,
+                "a" | "an"
+                    | "the"
+                    | "who"
+                    | "whose"
+                    | "which"
+                    | "one"
+                    | "aged"
+                    | "also"
+                    | "himself"
+                    | "herself"
+            )
+        })
         || seg.last().is_some_and(|w| w.s.ends_with("-old"))
 }
 
@@ -140,12 +141,12 @@ fn appositive_subject(words: &[Word], mut end: usize) -> Option<(usize, usize)> 
 fn clause_subject(words: &[Word], start: usize, end: usize) -> Option<(usize, usize)> {
     let k = (start..=end).find(|&k| {
         let w = &words[k];
-        !w.masked() && ((w.capitalised() && lex::may_be_name(w.s)) || lex::is_pronoun(w.s))
+        !w.masked() && ((w.capitalised() && w.lex().may_be_name()) || w.lex().is_pronoun())
     })?;
     let mut e = k;
     while e < end
         && words[e + 1].capitalised()
-        && lex::may_be_name(words[e + 1].s)
+        && words[e + 1].lex().may_be_name()
         && !words[e].comma
     {
         e += 1;
@@ -159,7 +160,7 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
     if head.masked() {
         return None;
     }
-    if lex::is_pronoun(head.s) {
+    if head.lex().is_pronoun() {
         return Some((head.start, head.end));
     }
     if head.capitalised() {
@@ -174,17 +175,17 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
         && words[k - 1].capitalised()
         && !words[k - 1].comma
         && !words[k - 1].masked()
-        && !lex::stops_phrase(words[k - 1].s)
+        && !words[k - 1].lex().stops_phrase()
     {
         k -= 1;
     }
-    if k == end && !lex::is_group(head.s) {
+    if k == end && !head.lex().is_group() {
         return None;
     }
     while k < end
-        && !lex::may_be_name(words[k].s)
+        && !words[k].lex().may_be_name()
         && words[k].s != "U.S."
-        && !lex::is_group(words[k].s)
+        && !words[k].lex().is_group()
     {
         k += 1;
     }
@@ -201,10 +202,10 @@ fn capitalised_np(words: &[Word], floor: usize, end: usize) -> (usize, usize) {
         if w.comma || w.brk || w.colon || w.stop || w.masked() {
             break;
         }
-        let name_word = w.capitalised() && !lex::stops_phrase(w.s) && !lex::is_cue(&w.lower());
+        let name_word = w.capitalised() && !w.lex().stops_phrase() && !w.lex().is_cue();
         if name_word
-            || lex::is_particle(w.s)
-            || (w.lower() == "the" && lex::is_group(head.s))
+            || w.lex().is_particle()
+            || (w.is("the") && head.lex().is_group())
             || title_of(words, k - 1)
         {
             k -= 1;
@@ -214,9 +215,9 @@ fn capitalised_np(words: &[Word], floor: usize, end: usize) -> (usize, usize) {
     }
     // Sentence-initial function words are not part of the name ("When Maduro").
     while k < end
-        && !lex::may_be_name(words[k].s)
-        && !lex::is_title(words[k].s)
-        && !lex::is_group(words[k].s)
+        && !words[k].lex().may_be_name()
+        && !words[k].lex().is_title()
+        && !words[k].lex().is_group()
         && words[k].s != "U.S."
     {
         k += 1;
@@ -233,10 +234,10 @@ fn described_start(words: &[Word], floor: usize, end: usize) -> Option<usize> {
         if w.comma || w.brk || w.colon || w.stop || w.masked() {
             return None;
         }
-        if lex::is_determiner(w.s) {
+        if w.lex().is_determiner() {
             return Some(w.start);
         }
-        if lex::stops_phrase(w.s) || lex::is_cue(&w.lower()) {
+        if w.lex().stops_phrase() || w.lex().is_cue() {
             return None;
         }
     }
@@ -253,15 +254,15 @@ fn plausible(words: &[Word], start: usize, end: usize) -> bool {
     let Some(head) = inside.last() else {
         return false;
     };
-    lex::is_pronoun(head.s)
-        || lex::may_speak(head.s)
+    head.lex().is_pronoun()
+        || head.lex().may_speak()
         || inside
             .iter()
-            .any(|w| w.capitalised() && lex::may_be_name(w.s))
-        || lex::is_group(head.s)
-        || lex::is_person_role(head.s)
+            .any(|w| w.capitalised() && w.lex().may_be_name())
+        || head.lex().is_group()
+        || head.lex().is_person_role()
         || (inside.len() >= 2
-            && lex::is_determiner(inside[0].s)
+            && inside[0].lex().is_determiner()
             && !head.capitalised()
             && !head.s.ends_with('s'))
 }
@@ -310,7 +311,7 @@ mod tests {
 
     fn backward(text: &str) -> Option<&str> {
         let w = split(text, 0);
-        let ci = w.iter().rposition(|w| lex::is_cue(&w.lower()))?;
+        let ci = w.iter().rposition(|w| w.lex().is_cue())?;
         np_backward(&w, ci).map(|(s, e)| &text[s..e])
     }
 

@@ -150,15 +150,8 @@ pub fn scan(text: &str) -> Vec<Span> {
 
 /// Line ranges with some text on them, `\r` excluded.
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        if !body.trim().is_empty() {
-            out.push((start, start + body.len()));
-        }
-        start += line.len();
-    }
+    let mut out = super::find::lines(text);
+    out.retain(|&(s, e)| !text[s..e].trim().is_empty());
     out
 }
 
@@ -176,19 +169,23 @@ fn scan_range(
     out: &mut Vec<Span>,
 ) -> Option<Mark> {
     let para = &text[..end];
-    let urls: Vec<(usize, usize)> = URL
-        .find_iter(&text[from..end])
-        .map(|m| (from + m.start(), from + m.end()))
-        .collect();
-    let chars: Vec<(usize, char)> = text[from..end]
-        .char_indices()
-        .map(|(i, c)| (from + i, c))
-        .collect();
-    let before_from = text[..from].chars().next_back();
+    let bytes = text.as_bytes();
+    // The URLs of the range, found when its first mark is.
+    let mut urls: Option<Vec<(usize, usize)>> = None;
     let mut url = 0;
-    for k in 0..chars.len() {
-        let (at, c) = chars[k];
+    // Only these bytes start a quote mark: '"', '\'', and the lead bytes of the curly
+    // marks (U+2018..U+201F) and of the guillemets (U+00AB, U+00BB).
+    let mut candidates = super::find::Candidates::new(&bytes[..end], [b'"', b'\'', 0xE2], 0xC2);
+    let mut i = from;
+    while let Some(at) = candidates.next_from(i) {
+        let c = text[at..end].chars().next().unwrap_or(' ');
+        i = at + c.len_utf8();
         let Some(class) = class_of(c) else { continue };
+        let urls = urls.get_or_insert_with(|| {
+            URL.find_iter(&text[from..end])
+                .map(|m| (from + m.start(), from + m.end()))
+                .collect()
+        });
         // Marks come in order, and so do the URLs: skip those already passed.
         while urls.get(url).is_some_and(|&(_, e)| e <= at) {
             url += 1;
@@ -196,16 +193,20 @@ fn scan_range(
         if urls.get(url).is_some_and(|&(s, _)| s <= at) {
             continue;
         }
-        let prev = if k == 0 {
-            before_from.filter(|_| from > 0 && !text[..from].ends_with('\n'))
+        let prev = if at == from {
+            text[..from]
+                .chars()
+                .next_back()
+                .filter(|_| from > 0 && !text[..from].ends_with('\n'))
         } else {
-            Some(chars[k - 1].1)
+            text[from..at].chars().next_back()
         };
+        let rest = &text[at + c.len_utf8()..end];
         let around = Around {
             prev,
-            next: chars.get(k + 1).map(|&(_, c)| c),
-            before: &chars[..k],
-            rest: &chars[k + 1..],
+            next: rest.chars().next(),
+            before: &text[from..at],
+            rest,
         };
         let open_here = stack.iter().any(|m| m.class == class);
         let Some(role) = role(c, class, &around, open_here) else {
@@ -271,8 +272,8 @@ fn scan_range(
 struct Around<'a> {
     prev: Option<char>,
     next: Option<char>,
-    before: &'a [(usize, char)],
-    rest: &'a [(usize, char)],
+    before: &'a str,
+    rest: &'a str,
 }
 
 /// What a mark does here, or None when it is no quote mark at all (apostrophe, inch
@@ -337,59 +338,62 @@ fn flank_role(left: bool, right: bool) -> Option<Role> {
 }
 
 /// '90s, 'em, rock 'n' roll: an apostrophe standing for missing letters.
-fn elision(rest: &[(usize, char)]) -> bool {
-    let word: String = rest
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    let lower = word.to_lowercase();
-    ELISIONS.contains(&lower.as_str())
+fn elision(rest: &str) -> bool {
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    let word = &rest[..len];
+    ELISIONS.iter().any(|e| super::lexicon::lower_is(word, e))
         || (word.len() >= 2
             && word.chars().take(2).all(|c| c.is_ascii_digit())
             && (word.len() == 2 || word.ends_with('s')))
 }
 
 /// The second mark of rock 'n' roll: it closes a word that an apostrophe opened.
-fn elided_word_end(before: &[(usize, char)]) -> bool {
-    let n = before.len();
-    n >= 2
-        && matches!(before[n - 1].1, 'n' | 'N')
-        && class_of(before[n - 2].1) == Some(Class::Single)
-        && (n == 2 || is_space(before[n - 3].1))
+fn elided_word_end(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    let (Some(last), Some(mark)) = (back.next(), back.next()) else {
+        return false;
+    };
+    matches!(last, 'n' | 'N')
+        && class_of(mark) == Some(Class::Single)
+        && back.next().is_none_or(is_space)
 }
 
 /// "Jones' cow": an s-final word, then running text, and a later mark that could close
 /// the open quote instead. Looks ahead a bounded distance.
-fn possessive(next: Option<char>, rest: &[(usize, char)]) -> bool {
+fn possessive(next: Option<char>, rest: &str) -> bool {
     if !next.is_some_and(is_space) {
         return false;
     }
-    if !rest.get(1).is_some_and(|&(_, c)| c.is_alphanumeric()) {
+    // The look-ahead reads at most LOOKAHEAD characters and the one after them.
+    let rest: Vec<char> = rest.chars().take(LOOKAHEAD + 1).collect();
+    if !rest.get(1).is_some_and(|c| c.is_alphanumeric()) {
         return false;
     }
     let n = rest.len().min(LOOKAHEAD);
     (1..n).any(|i| {
-        class_of(rest[i].1) == Some(Class::Single)
-            && !is_space(rest[i - 1].1)
-            && rest.get(i + 1).is_none_or(|&(_, c)| closes_before(c))
+        class_of(rest[i]) == Some(Class::Single)
+            && !is_space(rest[i - 1])
+            && rest.get(i + 1).is_none_or(|&c| closes_before(c))
     })
 }
 
 /// 5'10", a 12" pipe: a double mark after a digit that measures rather than quotes.
-fn inch_mark(open_here: bool, next: Option<char>, rest: &[(usize, char)]) -> bool {
+fn inch_mark(open_here: bool, next: Option<char>, rest: &str) -> bool {
     if !open_here {
         return true;
     }
     // Inside a quote it is an inch mark only if running text follows and a later mark
     // can still close the quote.
     next.is_some_and(is_space)
-        && rest.get(1).is_some_and(|&(_, c)| c.is_lowercase())
+        && rest.chars().nth(1).is_some_and(char::is_lowercase)
         && rest
-            .iter()
+            .chars()
             .skip(2)
             .take(LOOKAHEAD)
-            .any(|&(_, c)| class_of(c) == Some(Class::Double))
+            .any(|c| class_of(c) == Some(Class::Double))
 }
 
 /// Where an unclosed quote stops because the writer's voice resumes: the start of the

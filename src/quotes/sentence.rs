@@ -71,23 +71,48 @@ fn is_closing(c: char) -> bool {
 }
 
 /// Byte offsets where a new sentence starts in `text` (0 not included).
+///
+/// Linear in the text: a run of closing marks and terminators after one terminator is
+/// read once for all the terminators in it.
 pub fn starts(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for_each_start(text, |s| out.push(s));
+    out
+}
+
+/// Calls `f` with each offset [`starts`] gives, in order.
+fn for_each_start(text: &str, mut f: impl FnMut(usize)) {
+    let bytes = text.as_bytes();
+    // The last run of closers read: from a terminator's end to `run_end`, then the
+    // whitespace after it to `run_ws_end`.
+    let (mut run_end, mut run_ws_end) = (0, 0);
+    // '.', '!', '?', and the lead byte of '…' (U+2026).
+    let mut candidates = super::find::Candidates::new(bytes, [b'.', b'!', b'?'], 0xE2);
+    let mut i = 0;
+    while let Some(at) = candidates.next_from(i) {
+        i = at;
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let here = i;
+        i += c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // Closing marks that belong to the sentence just ended.
-        let mut j = i + c.len_utf8();
-        while let Some(d) = text[j..].chars().next() {
-            if is_closing(d) || matches!(d, '.' | '!' | '?') {
-                j += d.len_utf8();
-            } else {
-                break;
+        let (j, ws_end) = if here < run_end {
+            (run_end, run_ws_end)
+        } else {
+            let mut j = i;
+            while let Some(d) = text[j..].chars().next() {
+                if is_closing(d) || matches!(d, '.' | '!' | '?') {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
             }
-        }
-        let ws_end = j + text[j..].len() - text[j..].trim_start().len();
+            let ws_end = j + text[j..].len() - text[j..].trim_start().len();
+            (run_end, run_ws_end) = (j, ws_end);
+            (j, ws_end)
+        };
         if ws_end == j || ws_end >= text.len() {
             continue;
         }
@@ -95,15 +120,12 @@ pub fn starts(text: &str) -> Vec<usize> {
         if !(next.is_uppercase() || next.is_numeric() || is_opening(next)) {
             continue;
         }
-        if c == '.' && !period_ends_sentence(&text[..i], &text[ws_end..]) {
+        if c == '.' && !period_ends_sentence(&text[..here], &text[ws_end..]) {
             continue;
         }
-        out.push(ws_end);
-        while iter.peek().is_some_and(|&(k, _)| k < ws_end) {
-            iter.next();
-        }
+        f(ws_end);
+        i = i.max(ws_end);
     }
-    out
 }
 
 /// Whether the period at the end of `before` ends a sentence, given what comes `after`.
@@ -118,39 +140,49 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || is_opening(c) || c == '—')
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
-    if NEVER_FINAL.contains(&lower.as_str()) {
-        return false;
-    }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    // An initial ("J. Smith").
-    if letters.len() == 1 && word.chars().count() == 1 && letters[0].is_uppercase() {
-        return false;
-    }
-    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
-    let may_end =
-        dotted || ["inc", "corp", "ltd", "jr", "co", "etc", "bros"].contains(&lower.as_str());
-    if may_end {
-        let next_word: String = after
-            .chars()
-            .take(WORD_TAIL)
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        return STARTERS.contains(&next_word.as_str());
-    }
-    true
+    super::lexicon::with_lower(word, |lower| {
+        if NEVER_FINAL.contains(&lower) {
+            return false;
+        }
+        // An initial ("J. Smith"): one character, an upper-case letter.
+        let mut cs = word.chars();
+        if let (Some(c), None) = (cs.next(), cs.next()) {
+            if c.is_alphabetic() && c.is_uppercase() {
+                return false;
+            }
+        }
+        let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
+        let may_end = dotted || ["inc", "corp", "ltd", "jr", "co", "etc", "bros"].contains(&lower);
+        if may_end {
+            let len = after
+                .char_indices()
+                .take(WORD_TAIL)
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or_else(
+                    || after.chars().take(WORD_TAIL).map(char::len_utf8).sum(),
+                    |(i, _)| i,
+                );
+            return STARTERS.contains(&&after[..len]);
+        }
+        true
+    })
 }
 
 /// Sentence ranges `(start, end)` covering `text`.
 pub fn ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut prev = 0;
-    for s in starts(text) {
-        out.push((prev, s));
-        prev = s;
-    }
-    out.push((prev, text.len()));
+    push_ranges(text, 0, &mut out);
     out
+}
+
+/// Appends the [`ranges`] of `text`, shifted by `base`, to `out`.
+pub fn push_ranges(text: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+    let mut prev = 0;
+    for_each_start(text, |s| {
+        out.push((base + prev, base + s));
+        prev = s;
+    });
+    out.push((base + prev, base + text.len()));
 }
 
 #[cfg(test)]

@@ -78,14 +78,10 @@ impl<'a> Context<'a> {
     pub fn new(text: &'a str, spans: &'a [Span], blanks: &[(usize, usize)]) -> Self {
         let masked = mask(text, spans, blanks);
         let paragraphs = paragraphs(text);
-        let sentences: Vec<(usize, usize)> = paragraphs
-            .iter()
-            .flat_map(|&(ps, pe)| {
-                sentence::ranges(&masked[ps..pe])
-                    .into_iter()
-                    .map(move |(s, e)| (ps + s, ps + e))
-            })
-            .collect();
+        let mut sentences: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64 + 1);
+        for &(ps, pe) in &paragraphs {
+            sentence::push_ranges(&masked[ps..pe], ps, &mut sentences);
+        }
         let mut mentions = mentions::find(&masked, &sentences);
         // A name glued to a quote ("Jane Doe“Fine.”", no space before the mark) runs on
         // into the masked quote, and may end inside its closing mark: a name holds no
@@ -191,7 +187,7 @@ impl<'a> Context<'a> {
         let pre_words = split(pre, pre_at);
         let post_words = split(post, post_at);
         let near = post_cue(&post_words, NEAR_WORDS);
-        let pre_cue = pre_words.iter().rposition(|w| lex::is_cue(&w.lower()));
+        let pre_cue = pre_words.iter().rposition(|w| w.lex().is_cue());
         let named = near
             .and_then(|ci| self.named_at_cue(&post_words, ci, true))
             .or_else(|| self.after_question(i))
@@ -260,7 +256,7 @@ impl<'a> Context<'a> {
         let prev = i.checked_sub(1).filter(|&p| self.spans[p].open >= s)?;
         let (pre_at, pre) = self.before(prev);
         let words = split(pre, pre_at);
-        let ci = words.iter().rposition(|w| lex::is_cue(&w.lower()))?;
+        let ci = words.iter().rposition(|w| w.lex().is_cue())?;
         np_backward(&words, ci)
     }
 
@@ -268,7 +264,7 @@ impl<'a> Context<'a> {
     fn according_to(&self, words: &[Word]) -> Option<Attribution> {
         let i = words
             .windows(2)
-            .rposition(|w| w[0].lower() == lex::ACCORDING && w[1].lower() == "to")?;
+            .rposition(|w| w[0].is(lex::ACCORDING) && w[1].is("to"))?;
         let (start, end) = np_forward(words, i + 2)?;
         Some(self.make(start, end, Some("according to".into()), Via::Cue))
     }
@@ -418,7 +414,7 @@ impl<'a> Context<'a> {
         let words = split(&self.masked[from..cut], from);
         let w = words
             .first()
-            .filter(|w| !w.masked() && (lex::may_be_name(w.s) || lex::is_pronoun(w.s)))?;
+            .filter(|w| !w.masked() && (w.lex().may_be_name() || w.lex().is_pronoun()))?;
         Some((w.start, name_run_end(&words)))
     }
 
@@ -462,7 +458,7 @@ impl<'a> Context<'a> {
     fn described_before(&self, at: usize, description: &[Word]) -> Option<&Mention> {
         let wanted: Vec<String> = description
             .iter()
-            .filter(|w| !lex::is_determiner(w.s))
+            .filter(|w| !w.lex().is_determiner())
             .map(|w| descriptor(w.s))
             .collect();
         let score = |m: &Mention| wanted.iter().filter(|w| m.descriptors.contains(w)).count();
@@ -510,19 +506,20 @@ impl<'a> Context<'a> {
 /// "the Venezuelan leader", "this senator": a definite description of a person by role.
 /// Indefinite ones ("a senior official") introduce someone new.
 fn definite_role(words: &[Word]) -> bool {
-    let head = words.last().map(|w| w.lower()).unwrap_or_default();
     words
         .first()
-        .is_some_and(|w| matches!(w.lower().as_str(), "the" | "this" | "that"))
+        .is_some_and(|w| lex::with_lower(w.s, |l| matches!(l, "the" | "this" | "that")))
         && words.len() >= 2
-        && lex::is_person_role(&head)
+        && words
+            .last()
+            .is_some_and(|w| lex::with_lower(w.s, lex::is_person_role))
 }
 
 /// Where the run of capitalised name words that opens `words` ends.
 fn name_run_end(words: &[Word]) -> usize {
     let mut end = words[0].end;
     for w in &words[1..] {
-        if !(w.capitalised() && lex::may_be_name(w.s)) {
+        if !(w.capitalised() && w.lex().may_be_name()) {
             break;
         }
         end = w.end;
@@ -561,13 +558,7 @@ fn mask(text: &str, spans: &[Span], blanks: &[(usize, usize)]) -> String {
 }
 
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        out.push((start, start + body.len()));
-        start += line.len();
-    }
+    let mut out = super::find::lines(text);
     if out.is_empty() {
         out.push((0, 0));
     }
@@ -579,7 +570,7 @@ fn post_cue(words: &[Word], within: usize) -> Option<usize> {
     words
         .iter()
         .take(within)
-        .position(|w| lex::is_cue(&w.lower()) && w.lower() != lex::ACCORDING)
+        .position(|w| w.lex().is_cue() && !w.is(lex::ACCORDING))
 }
 
 /// “…” -Commissioner Geoffrey Starks
@@ -592,7 +583,7 @@ fn dash(post: &str, at: usize) -> Option<Attribution> {
         || words.len() > 7
         || !words
             .iter()
-            .all(|w| w.capitalised() || lex::is_particle(w.s))
+            .all(|w| w.capitalised() || w.lex().is_particle())
     {
         return None;
     }

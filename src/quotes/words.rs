@@ -2,6 +2,9 @@
 //! punctuation, its byte span, and whether a comma or colon follows it (commas mark
 //! appositives, colons introduce quotes).
 
+use super::lexicon::{word_flags, Flags};
+use std::cell::Cell;
+
 /// A word of prose with the punctuation that matters to attribution.
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
@@ -14,15 +17,36 @@ pub struct Word<'a> {
     pub brk: bool,
     /// Sentence-final punctuation follows (not an abbreviation's period).
     pub stop: bool,
+    /// What the lexicon says of `s`, once asked.
+    flags: Cell<Flags>,
 }
 
 impl Word<'_> {
+    /// What the lexicon says of the word (computed on first use).
+    pub fn lex(&self) -> Flags {
+        let f = self.flags.get();
+        if f.is_known() {
+            return f;
+        }
+        let f = word_flags(self.s);
+        self.flags.set(f);
+        f
+    }
+
     pub fn lower(&self) -> String {
         self.s.to_lowercase()
     }
 
+    /// `self.lower() == lower`, without allocating for ASCII words.
+    pub fn is(&self, lower: &str) -> bool {
+        super::lexicon::lower_is(self.s, lower)
+    }
+
     pub fn capitalised(&self) -> bool {
-        self.s.chars().next().is_some_and(char::is_uppercase)
+        match self.s.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.s.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// A name's initial: "F." in "Robert F. Kennedy".
@@ -45,7 +69,10 @@ fn lead_punct(c: char) -> bool {
 }
 
 fn is_abbrev(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    super::lexicon::with_lower(w, |lower| is_abbrev_lower(w, lower))
+}
+
+fn is_abbrev_lower(w: &str, lower: &str) -> bool {
     let core = lower.trim_end_matches('.');
     (core.contains('.') && core.split('.').all(|p| p.chars().count() == 1))
         // An initial ("Robert F. Kennedy"): judged on the word as written.
@@ -74,22 +101,85 @@ fn is_abbrev(w: &str) -> bool {
         )
 }
 
+/// The high bit of each byte of `x` that is a control character, a space or not ASCII:
+/// the only bytes that can start a separator.
+#[inline]
+fn special(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 0xFF;
+    const HIGHS: u64 = ONES * 0x80;
+    // Adding 0x5F to the low seven bits of a byte sets its high bit when they are 0x21
+    // or more; no addition carries into the next byte.
+    let printable = (x & !HIGHS) + ONES * (0x80 - 0x21);
+    (!printable | x) & HIGHS
+}
+
 /// Splits `text` (a slice starting at byte `base` of the article) into words. Dashes
 /// separate words even without spaces ("said—a line he repeated").
 pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
-    let mut out: Vec<Word> = Vec::new();
+    // About one word in six bytes of prose.
+    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
     let mut pos = 0;
-    for chunk in text.split_inclusive(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) {
+    while pos < bytes.len() {
+        // The chunk runs to just past the next whitespace or dash (as `split_inclusive`
+        // would cut it); the whitespace is not part of the word.
         let at = pos;
-        pos += chunk.len();
-        let raw = chunk.trim_end();
-        let lead = raw.len() - raw.trim_start_matches(lead_punct).len();
+        let mut i = pos;
+        let mut raw_end = bytes.len();
+        while i < bytes.len() {
+            // Eight bytes at a time over the letters of the word.
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let m = special(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+                if m != 0 {
+                    i += (m.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if b < 0x80 {
+                i += 1;
+                if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                    raw_end = i - 1;
+                    break;
+                }
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                raw_end = i - c.len_utf8();
+                break;
+            }
+            if matches!(c, '—' | '–') {
+                raw_end = i;
+                break;
+            }
+        }
+        pos = i;
+        let raw = &text[at..raw_end];
+        let Some(&first) = raw.as_bytes().first() else {
+            // Whitespace after whitespace: nothing to read, nothing to mark.
+            continue;
+        };
+        // No leading punctuation before a letter or digit, none trailing after one.
+        let lead = if first.is_ascii_alphanumeric() {
+            0
+        } else {
+            raw.len() - raw.trim_start_matches(lead_punct).len()
+        };
         let mut body = &raw[lead..];
         let mut comma = false;
         let mut colon = false;
         let mut brk = false;
         let mut stop = false;
-        while let Some(c) = body.chars().next_back() {
+        let plain_end = body
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric);
+        while let Some(c) = body.chars().next_back().filter(|_| !plain_end) {
             let keep_period = c == '.' && is_abbrev(body);
             if c.is_alphanumeric() || keep_period {
                 break;
@@ -122,6 +212,7 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
             colon,
             brk,
             stop,
+            flags: Cell::new(Flags::default()),
         });
     }
     out

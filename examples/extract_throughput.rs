@@ -1,0 +1,100 @@
+//! Extraction throughput: MB of article text per second of `quotes::extract`, on one
+//! core and on two, loading excluded.
+//!
+//!     cargo build --release --bin quotetrace-synth
+//!     ./target/release/quotetrace-synth --articles 35000 --seed 7 --out /tmp/s35k
+//!     cargo run --release --example extract_throughput -- /tmp/s35k/articles
+//!
+//! (An example rather than a `[[bench]]`: it reuses the `--release` build of the
+//! library instead of compiling it again under the bench profile.)
+//!
+//! Arguments: the folders or files to load (default: data/maduro, which is far too small
+//! for a meaningful figure). `QT_BENCH_RUNS` sets the runs per thread count (default 3;
+//! the best and the median are printed) and `QT_BENCH_THREADS` the thread counts
+//! (default "1 2"). MB are 10^6 bytes of `Article::text`.
+
+use quotetrace::corpus;
+use quotetrace::quotes;
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // Flags (`--bench` when run as a bench) are not paths.
+    let mut paths: Vec<PathBuf> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    if paths.is_empty() {
+        paths.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/maduro"));
+    }
+    let runs: usize = env_or("QT_BENCH_RUNS", "3").parse()?;
+    let threads: Vec<usize> = env_or("QT_BENCH_THREADS", "1 2")
+        .split_whitespace()
+        .map(str::parse)
+        .collect::<Result<_, _>>()?;
+
+    let t = Instant::now();
+    let corpus = corpus::load(&paths)?;
+    let articles = corpus.articles;
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "loaded {} articles, {mb:.1} MB of text, in {:.1} s (not counted)",
+        articles.len(),
+        t.elapsed().as_secs_f64()
+    );
+
+    for &n in &threads {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build()?;
+        let mut secs = Vec::with_capacity(runs);
+        let mut cpus = Vec::with_capacity(runs);
+        let mut found = 0;
+        for _ in 0..runs.max(1) {
+            let (s, cpu, q) = pool.install(|| {
+                let c = cpu_seconds();
+                let t = Instant::now();
+                let q = quotes::extract(&articles);
+                let s = t.elapsed().as_secs_f64();
+                (s, cpu_seconds().zip(c).map(|(b, a)| b - a), q.len())
+            });
+            secs.push(s);
+            cpus.extend(cpu);
+            found = q;
+        }
+        secs.sort_by(f64::total_cmp);
+        let best = secs[0];
+        let median = secs[secs.len() / 2];
+        println!(
+            "threads {n}: {:.1} MB/s best, {:.1} MB/s median ({best:.2} s best of {}), {found} quotes",
+            mb / best,
+            mb / median,
+            secs.len()
+        );
+        // On a shared machine wall time counts waiting for the core too: CPU time
+        // (user + system, all threads of the process) tells them apart.
+        cpus.sort_by(f64::total_cmp);
+        if let Some(&cpu) = cpus.first() {
+            println!(
+                "           {:.1} MB per CPU-second ({cpu:.2} CPU-s best)",
+                mb / cpu
+            );
+        }
+    }
+    Ok(())
+}
+
+/// CPU time of this process so far (Linux `/proc/self/stat`; None elsewhere).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let (utime, stime): (f64, f64) = (f.get(11)?.parse().ok()?, f.get(12)?.parse().ok()?);
+    // USER_HZ is 100 on every Linux configuration in use.
+    Some((utime + stime) / 100.0)
+}
+
+fn env_or(key: &str, default: &str) -> String {
+    std::env::var(key).unwrap_or_else(|_| default.to_string())
+}
