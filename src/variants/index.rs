@@ -1,57 +1,64 @@
 //! Candidate pairs without comparing all pairs: an inverted index from word 3-grams to
-//! the renderings that contain them. A 3-gram shared by very many renderings says
-//! nothing about any pair and is left out (document-frequency cap), which keeps the
-//! cost near-linear in the number of quotes.
+//! the renderings that contain them. The same postings give each 3-gram's document
+//! frequency over distinct renderings, which is how generic talking points are told
+//! from the words of one utterance.
 
 use std::collections::HashMap;
 
-/// Renderings of at least `min_len` words, indexed by their word 3-grams.
+pub type Gram = [u32; 3];
+
+/// The distinct 3-grams of `words`, sorted.
+pub fn grams(words: &[u32]) -> Vec<Gram> {
+    let mut g: Vec<Gram> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+    g.sort_unstable();
+    g.dedup();
+    g
+}
+
+/// Renderings of three words or more, indexed by their word 3-grams.
 pub struct ShingleIndex {
-    postings: HashMap<[u32; 3], Vec<u32>>,
-    cap: usize,
+    postings: HashMap<Gram, Vec<u32>>,
+    /// Per 3-gram held by renderings of more than one text: how many distinct texts.
+    texts: HashMap<Gram, u32>,
 }
 
 impl ShingleIndex {
-    pub fn build(renderings: &[&[u32]], min_len: usize, cap: usize) -> Self {
-        let mut postings: HashMap<[u32; 3], Vec<u32>> = HashMap::new();
+    /// `text_of[r]` names the words of rendering `r`: renderings of one text (the same
+    /// words from different speakers) count once in a 3-gram's document frequency.
+    pub fn build(renderings: &[&[u32]], text_of: &[u32]) -> Self {
+        let mut postings: HashMap<Gram, Vec<u32>> = HashMap::new();
         for (r, words) in renderings.iter().enumerate() {
-            if words.len() < min_len {
-                continue;
-            }
-            let mut seen: Vec<[u32; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for s in seen {
-                postings.entry(s).or_default().push(r as u32);
+            for g in grams(words) {
+                postings.entry(g).or_default().push(r as u32);
             }
         }
-        ShingleIndex { postings, cap }
+        let mut texts = HashMap::new();
+        for (g, list) in &postings {
+            let mut t: Vec<u32> = list.iter().map(|&r| text_of[r as usize]).collect();
+            t.sort_unstable();
+            t.dedup();
+            if t.len() != list.len() {
+                texts.insert(*g, t.len() as u32);
+            }
+        }
+        ShingleIndex { postings, texts }
     }
 
-    /// Renderings sharing at least one informative 3-gram with `words`, with the number
-    /// shared; sorted by rendering index.
-    pub fn candidates(&self, words: &[u32]) -> Vec<(u32, u32)> {
-        let mut hits: HashMap<u32, u32> = HashMap::new();
-        let mut shingles: Vec<[u32; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
-        shingles.sort_unstable();
-        shingles.dedup();
-        for s in shingles {
-            if let Some(list) = self.postings.get(&s) {
-                if list.len() > self.cap {
-                    continue;
-                }
-                for &r in list {
-                    *hits.entry(r).or_default() += 1;
-                }
-            }
+    /// Renderings holding `g`, in index order.
+    pub fn holders(&self, g: &Gram) -> &[u32] {
+        self.postings.get(g).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many distinct texts hold `g`.
+    pub fn df(&self, g: &Gram) -> usize {
+        match self.texts.get(g) {
+            Some(&t) => t as usize,
+            None => self.holders(g).len(),
         }
-        let mut out: Vec<(u32, u32)> = hits.into_iter().collect();
-        out.sort_unstable();
-        out
     }
 }
 
-/// Word → renderings containing it, for placing fragments of one to three words.
+/// Word → renderings containing it, for placing fragments of one or two words.
 pub struct WordIndex {
     postings: HashMap<u32, Vec<u32>>,
 }
@@ -70,17 +77,18 @@ impl WordIndex {
         WordIndex { postings }
     }
 
-    /// Renderings holding the rarest word of `words`; none when more than `cap` do.
-    pub fn holding_rarest(&self, words: &[u32], cap: usize) -> Vec<u32> {
-        let rarest = words
-            .iter()
-            .filter_map(|w| self.postings.get(w))
-            .min_by_key(|l| l.len());
-        match rarest {
-            Some(l) if l.len() <= cap && words.iter().all(|w| self.postings.contains_key(w)) => {
-                l.clone()
+    /// Renderings holding the rarest word of `words`, in index order (none when some
+    /// word stands in no rendering).
+    pub fn holding_rarest(&self, words: &[u32]) -> &[u32] {
+        let mut rarest: &[u32] = &[];
+        for (i, w) in words.iter().enumerate() {
+            let Some(l) = self.postings.get(w) else {
+                return &[];
+            };
+            if i == 0 || l.len() < rarest.len() {
+                rarest = l;
             }
-            _ => Vec::new(),
         }
+        rarest
     }
 }
