@@ -3,6 +3,7 @@
 //! frequency over distinct renderings, which is how generic talking points are told
 //! from the words of one utterance.
 
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub type Gram = [u32; 3];
@@ -15,46 +16,106 @@ pub fn grams(words: &[u32]) -> Vec<Gram> {
     g
 }
 
-/// Renderings of three words or more, indexed by their word 3-grams.
+/// Renderings of three words or more, indexed by their word 3-grams: the 3-grams sorted,
+/// each with the renderings holding it (in index order) and its document frequency.
 pub struct ShingleIndex {
-    postings: HashMap<Gram, Vec<u32>>,
-    /// Per 3-gram held by renderings of more than one text: how many distinct texts.
-    texts: HashMap<Gram, u32>,
+    keys: Vec<Gram>,
+    /// `items[starts[k]..starts[k + 1]]` hold `keys[k]`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+    df: Vec<u32>,
 }
 
+/// Longer than this, a text's rarest 3-gram is too common to look for texts holding it.
+const MAXIMAL_SCAN: usize = 2000;
+
 impl ShingleIndex {
-    /// `text_of[r]` names the words of rendering `r`: renderings of one text (the same
-    /// words from different speakers) count once in a 3-gram's document frequency.
+    /// `text_of[r]` names the words of rendering `r`. A 3-gram's document frequency counts
+    /// distinct texts, and only those no other text holds word for word: a quote reprinted,
+    /// cut or quoted in part is still one text, so that an utterance many outlets carry in
+    /// many cuts is not taken for a talking point.
     pub fn build(renderings: &[&[u32]], text_of: &[u32]) -> Self {
-        let mut postings: HashMap<Gram, Vec<u32>> = HashMap::new();
-        for (r, words) in renderings.iter().enumerate() {
-            for g in grams(words) {
-                postings.entry(g).or_default().push(r as u32);
+        let mut pairs: Vec<(Gram, u32)> = renderings
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(r, words)| grams(words).into_iter().map(move |g| (g, r as u32)))
+            .collect();
+        pairs.par_sort_unstable();
+        let mut keys = Vec::new();
+        let mut starts = Vec::new();
+        let mut items = Vec::with_capacity(pairs.len());
+        for (g, r) in pairs {
+            if keys.last() != Some(&g) {
+                keys.push(g);
+                starts.push(items.len() as u32);
+            }
+            items.push(r);
+        }
+        starts.push(items.len() as u32);
+        let mut index = ShingleIndex {
+            keys,
+            starts,
+            items,
+            df: Vec::new(),
+        };
+        // One rendering speaks for each text: the first.
+        let mut first_of_text: Vec<u32> = vec![u32::MAX; text_of.len()];
+        for (r, &t) in text_of.iter().enumerate() {
+            if first_of_text[t as usize] == u32::MAX {
+                first_of_text[t as usize] = r as u32;
             }
         }
-        let mut texts = HashMap::new();
-        for (g, list) in &postings {
-            let mut t: Vec<u32> = list.iter().map(|&r| text_of[r as usize]).collect();
-            t.sort_unstable();
-            t.dedup();
-            if t.len() != list.len() {
-                texts.insert(*g, t.len() as u32);
-            }
-        }
-        ShingleIndex { postings, texts }
+        let counted: Vec<bool> = (0..renderings.len())
+            .into_par_iter()
+            .map(|r| {
+                first_of_text[text_of[r] as usize] == r as u32
+                    && index.maximal(r, renderings, text_of)
+            })
+            .collect();
+        index.df = (0..index.keys.len())
+            .into_par_iter()
+            .map(|k| {
+                let list = &index.items[index.starts[k] as usize..index.starts[k + 1] as usize];
+                list.iter().filter(|&&r| counted[r as usize]).count().max(1) as u32
+            })
+            .collect();
+        index
+    }
+
+    /// Whether no other text holds rendering `r`'s words word for word.
+    fn maximal(&self, r: usize, renderings: &[&[u32]], text_of: &[u32]) -> bool {
+        let words = renderings[r];
+        let Some(rarest) = words
+            .windows(3)
+            .map(|w| self.holders(&[w[0], w[1], w[2]]))
+            .min_by_key(|h| h.len())
+        else {
+            return true;
+        };
+        rarest.len() > MAXIMAL_SCAN
+            || !rarest.iter().any(|&c| {
+                let c = c as usize;
+                text_of[c] != text_of[r]
+                    && renderings[c].len() > words.len()
+                    && renderings[c].windows(words.len()).any(|w| w == words)
+            })
+    }
+
+    fn find(&self, g: &Gram) -> Option<usize> {
+        self.keys.binary_search(g).ok()
     }
 
     /// Renderings holding `g`, in index order.
     pub fn holders(&self, g: &Gram) -> &[u32] {
-        self.postings.get(g).map_or(&[], Vec::as_slice)
+        match self.find(g) {
+            Some(k) => &self.items[self.starts[k] as usize..self.starts[k + 1] as usize],
+            None => &[],
+        }
     }
 
-    /// How many distinct texts hold `g`.
+    /// How many distinct texts no other text holds carry `g` (at least 1 when any does).
     pub fn df(&self, g: &Gram) -> usize {
-        match self.texts.get(g) {
-            Some(&t) => t as usize,
-            None => self.holders(g).len(),
-        }
+        self.find(g).map_or(0, |k| self.df[k] as usize)
     }
 }
 

@@ -105,6 +105,9 @@ pub struct Config {
     /// Specific weight (in words) a rendering needs to link by its own words; below it a
     /// rendering is placed like a short fragment, only where that is unambiguous.
     pub min_specific: f64,
+    /// Specific weight a rendering needs to derive from one credited to someone else: a
+    /// few words two people share are a talking point, a long passage a misattribution.
+    pub cross_speaker_specific: f64,
     /// Share of a rendering's specific weight an edit of a fuller one must keep, when
     /// both name the same speaker, when either names none, and when they differ.
     pub min_specific_share: [f64; 3],
@@ -127,6 +130,7 @@ impl Default for Config {
             specific_df: 8,
             generic_df: 40,
             min_specific: 2.0,
+            cross_speaker_specific: 6.0,
             min_specific_share: [0.75, 0.8, 0.9],
             min_run_share: [0.5, 0.6, 0.75],
             min_gram_share: 0.2,
@@ -215,7 +219,28 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
             uf.union(g, *p);
         }
     }
-    attach_generic(&prep, &order, cfg, &mut parent, &mut uf);
+    let article_of: Vec<usize> = quotes.iter().map(|q| q.article_index).collect();
+    let splits = attach_generic(&prep, &order, &article_of, cfg, &mut parent, &mut uf);
+    drop(prep);
+    let mut groups = groups;
+    for split in splits {
+        let from = &mut groups[split.from];
+        from.quotes
+            .retain(|q| split.quotes.binary_search(q).is_err());
+        let part = Group {
+            words: from.words.clone(),
+            text: from.text,
+            quotes: split.quotes,
+            cuts: from.cuts.clone(),
+            speakers: from.speakers.clone(),
+        };
+        groups.push(part);
+        parent.push(split.to.map(|t| (t, Relation::Fragment)));
+        let g = uf.push();
+        if let Some(t) = split.to {
+            uf.union(g, t);
+        }
+    }
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for g in 0..groups.len() {
         by_root.entry(uf.find(g)).or_default().push(g);
@@ -392,6 +417,9 @@ fn score(p: &Prepared, s: usize, l: usize, cfg: &Config) -> Option<(f64, Relatio
     // Agreeing on the generic words while differing on the specific ones is two
     // utterances built on one talking point, not an edit.
     let cw = align::weighted_containment(short, &p.weights[s], long, &p.weights[l]);
+    if agree == 2 && f64::from(p.mass[s]) < cfg.cross_speaker_specific {
+        return None;
+    }
     let (edit_bar, run_bar) = (cfg.min_specific_share[agree], cfg.min_run_share[agree]);
     if cw < edit_bar.min(run_bar) {
         return None;
@@ -465,18 +493,31 @@ fn spliced(short: &[u32], cuts: &[usize], long: &[u32]) -> bool {
     true
 }
 
+/// Quotes of a generic rendering placed apart from the rest of it: their articles tell a
+/// different story.
+struct Split {
+    from: usize,
+    /// Quote indexes, sorted.
+    quotes: Vec<usize>,
+    /// The rendering it derives from; None when it stands alone.
+    to: Option<usize>,
+}
+
 /// Places the generic renderings (short fragments, talking points), fullest first so that
 /// one placed already counts for the shorter ones it holds: under the smallest fuller
-/// rendering that holds it word for word when all such renderings lie in one cluster, or,
-/// failing that, all those of the same speaker do; otherwise it stands alone, so generic
-/// words never chain two clusters together.
+/// rendering that holds it word for word when all such renderings lie in one cluster.
+/// Otherwise each article decides for its own quotes: the holders whose articles share a
+/// cluster with it (the same story), then those of the same speaker, when they lie in
+/// one cluster. What nothing decides stands alone, so generic words never chain two
+/// clusters together.
 fn attach_generic(
     p: &Prepared,
     order: &[usize],
+    article_of: &[usize],
     cfg: &Config,
     parent: &mut [Option<(usize, Relation)>],
     uf: &mut UnionFind,
-) {
+) -> Vec<Split> {
     let linking = |c: usize| p.slices[c].len() >= MIN_LINKING_WORDS;
     let long: Vec<&[u32]> = (0..p.slices.len())
         .map(|c| if linking(c) { p.slices[c] } else { &[][..] })
@@ -494,6 +535,26 @@ fn attach_generic(
             }
         }
     }
+    // Per article, the clusters its specific renderings are in: the story it tells.
+    let n_articles = article_of.iter().map(|&a| a + 1).max().unwrap_or(0);
+    let mut story: Vec<Vec<u32>> = vec![Vec::new(); n_articles];
+    for (g, grp) in p.groups.iter().enumerate() {
+        if !p.generic(g, cfg) {
+            let root = uf.find(g) as u32;
+            for &q in &grp.quotes {
+                story[article_of[q]].push(root);
+            }
+        }
+    }
+    for s in &mut story {
+        s.sort_unstable();
+        s.dedup();
+    }
+    // Per holder (lazily): the clusters its articles carry.
+    let mut told: HashMap<usize, Vec<u32>> = HashMap::new();
+    let mut splits = Vec::new();
+    // Per rendering: generic by its length only, its words being rare.
+    let mut rare = vec![false; p.slices.len()];
     for &g in order {
         let w = p.slices[g];
         if w.is_empty() || !p.generic(g, cfg) {
@@ -506,44 +567,137 @@ fn attach_generic(
                 .map(|x| [x[0], x[1], x[2]])
                 .min_by_key(|x| (p.shingles.df(x), *x))
                 .expect("three words or more");
+            rare[g] = p.shingles.df(&rarest) <= cfg.specific_df;
             p.shingles.holders(&rarest)
         } else {
-            words.holding_rarest(w)
+            let h = words.holding_rarest(w);
+            rare[g] = h.len() <= cfg.specific_df;
+            h
         };
         let holds = |c: usize| {
             c != g && linking(c) && p.slices[c].len() > w.len() && align::contains(p.slices[c], w)
         };
-        let mut holders: Vec<usize> = Vec::new();
-        if pool.len() <= cfg.holder_cap {
-            holders = pool
-                .iter()
+        let holders: Vec<usize> = if pool.len() <= cfg.holder_cap {
+            pool.iter()
                 .map(|&c| c as usize)
                 .filter(|&c| holds(c))
-                .collect();
-        }
-        let mut best = unambiguous(&holders, uf);
-        if best.is_none() {
-            // The speaker's own renderings decide between clusters the words cannot.
-            holders = same_speaker(&p.groups[g], pool, &by_speaker)
+                .collect()
+        } else {
+            same_speaker(&p.groups[g], pool, &by_speaker)
                 .into_iter()
                 .filter(|&c| holds(c))
-                .collect();
-            best = unambiguous(&holders, uf);
-        }
-        let Some(best) = best else {
-            continue;
+                .collect()
         };
-        let best = holders_in(&holders, uf, best)
-            .min_by_key(|&c| (p.slices[c].len(), p.rank[c]))
-            .unwrap_or(best);
-        parent[g] = Some((best, Relation::Fragment));
-        uf.union(g, best);
+        // All the renderings holding the words lie in one cluster.
+        let all_choice = (pool.len() <= cfg.holder_cap)
+            .then(|| unambiguous(&holders, uf))
+            .flatten()
+            .map(|_| smallest(p, &holders));
+        // Whether that cluster also credits the words to their speaker (or could).
+        let all_speaks = all_choice.is_some()
+            && (p.groups[g].speakers.is_empty()
+                || holders
+                    .iter()
+                    .any(|&c| agreement(&p.groups[g], &p.groups[c]) < 2));
+        let same: Vec<usize> = holders
+            .iter()
+            .copied()
+            .filter(|&c| shares_speaker(&p.groups[g], &p.groups[c]))
+            .collect();
+        let by_speaker = unambiguous(&same, uf).map(|_| smallest(p, &same));
+        // Each article decides for its quotes of `g`: words this generic are placed by
+        // the story they stand in.
+        let mut arts: Vec<(usize, usize)> = p.groups[g]
+            .quotes
+            .iter()
+            .map(|&q| (article_of[q], q))
+            .collect();
+        arts.sort_unstable();
+        let mut target_of: Vec<(usize, usize)> = Vec::new();
+        for run in arts.chunk_by(|x, y| x.0 == y.0) {
+            let a = run[0].0;
+            let near: Vec<usize> = holders
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let t = told.entry(c).or_insert_with(|| {
+                        let mut t: Vec<u32> = p.groups[c]
+                            .quotes
+                            .iter()
+                            .take(64)
+                            .flat_map(|&q| story[article_of[q]].iter().copied())
+                            .collect();
+                        t.sort_unstable();
+                        t.dedup();
+                        t
+                    });
+                    meets(t, &story[a])
+                })
+                .collect();
+            let choice = if all_choice.is_some() {
+                // One cluster holds the words: it must tell the article's story, or, when
+                // the article tells none, credit the speaker.
+                all_choice.filter(|_| !near.is_empty() || (story[a].is_empty() && all_speaks))
+            } else {
+                let near_same: Vec<usize> = near
+                    .iter()
+                    .copied()
+                    .filter(|&c| shares_speaker(&p.groups[g], &p.groups[c]))
+                    .collect();
+                unambiguous(&near_same, uf)
+                    .map(|_| smallest(p, &near_same))
+                    .or(by_speaker)
+            };
+            if let Some(t) = choice {
+                target_of.extend(run.iter().map(|&(_, q)| (t, q)));
+            }
+        }
+        // Parts: the quotes placed, by where; the rest by the story their articles tell,
+        // unless the words are rare (then they are one quote, whoever tells it).
+        let mut parts: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+        target_of.sort_unstable();
+        for (t, q) in &target_of {
+            match parts.last_mut() {
+                Some((last, qs)) if *last == Some(*t) => qs.push(*q),
+                _ => parts.push((Some(*t), vec![*q])),
+            }
+        }
+        let mut placed: Vec<usize> = target_of.iter().map(|&(_, q)| q).collect();
+        placed.sort_unstable();
+        let mut rest: Vec<(usize, usize)> = arts
+            .iter()
+            .copied()
+            .filter(|(_, q)| placed.binary_search(q).is_err())
+            .collect();
+        if !rest.is_empty() {
+            if rare[g] {
+                parts.push((None, rest.iter().map(|&(_, q)| q).collect()));
+            } else {
+                parts.extend(by_story(&mut rest, &story).into_iter().map(|qs| (None, qs)));
+            }
+        }
+        for part in &mut parts {
+            part.1.sort_unstable();
+        }
+        parts.sort_by_key(|part| part.1[0]);
+        let mut parts = parts.into_iter();
+        // The rendering itself keeps the part with its first quote.
+        if let Some((Some(t), _)) = parts.next() {
+            parent[g] = Some((t, Relation::Fragment));
+            uf.union(g, t);
+        }
+        splits.extend(parts.map(|(to, quotes)| Split {
+            from: g,
+            quotes,
+            to,
+        }));
     }
-    // The same generic words that nothing placed stay together whoever said them (but a
-    // single word only with its speaker): only speakers that place them tell them apart.
+    // The same rare words that nothing placed stay together whoever said them ("armed
+    // conflict" from two outlets): that is a quote with two attributions. A single word
+    // only goes with its speaker, and a talking point from two people is two quotes.
     let mut first: HashMap<u32, usize> = HashMap::new();
     for &g in order {
-        if parent[g].is_none() && p.generic(g, cfg) && p.slices[g].len() >= 2 {
+        if parent[g].is_none() && rare[g] && p.slices[g].len() >= 2 {
             let f = *first.entry(p.groups[g].text).or_insert(g);
             if f != g {
                 parent[g] = Some((f, Relation::Identical));
@@ -551,6 +705,53 @@ fn attach_generic(
             }
         }
     }
+    splits
+}
+
+/// The quotes of `arts` ((article, quote) pairs, sorted) in groups whose articles are
+/// linked by the clusters they share; quotes in articles with no cluster go together.
+fn by_story(arts: &mut [(usize, usize)], story: &[Vec<u32>]) -> Vec<Vec<usize>> {
+    arts.sort_unstable();
+    let mut uf = UnionFind::new(arts.len());
+    let mut seen: HashMap<u32, usize> = HashMap::new();
+    let mut lone: Option<usize> = None;
+    for (i, &(a, _)) in arts.iter().enumerate() {
+        if i > 0 && arts[i - 1].0 == a {
+            uf.union(i - 1, i);
+        }
+        if story[a].is_empty() {
+            uf.union(*lone.get_or_insert(i), i);
+        }
+        for &r in &story[a] {
+            uf.union(*seen.entry(r).or_insert(i), i);
+        }
+    }
+    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &(_, q)) in arts.iter().enumerate() {
+        parts.entry(uf.find(i)).or_default().push(q);
+    }
+    parts.into_values().collect()
+}
+
+/// The smallest of `holders`, the first of equals.
+fn smallest(p: &Prepared, holders: &[usize]) -> usize {
+    *holders
+        .iter()
+        .min_by_key(|&&c| (p.slices[c].len(), p.rank[c]))
+        .expect("a holder")
+}
+
+/// Whether two sorted lists share an element.
+fn meets(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// The renderings of `pool` (in index order) that name a speaker of `g`, in index order.
@@ -580,16 +781,6 @@ fn unambiguous(holders: &[usize], uf: &mut UnionFind) -> Option<usize> {
     let first = *holders.first()?;
     let root = uf.find(first);
     holders.iter().all(|&c| uf.find(c) == root).then_some(first)
-}
-
-/// The holders in the cluster of `of`.
-fn holders_in<'a>(
-    holders: &'a [usize],
-    uf: &'a mut UnionFind,
-    of: usize,
-) -> impl Iterator<Item = usize> + 'a {
-    let root = uf.find(of);
-    holders.iter().copied().filter(move |&c| uf.find(c) == root)
 }
 
 fn build_cluster(
@@ -715,6 +906,12 @@ impl UnionFind {
         UnionFind {
             parent: (0..n).collect(),
         }
+    }
+
+    /// A new singleton set; its index.
+    fn push(&mut self) -> usize {
+        self.parent.push(self.parent.len());
+        self.parent.len() - 1
     }
 
     fn find(&mut self, mut x: usize) -> usize {
