@@ -8,9 +8,18 @@ use std::collections::HashMap;
 
 pub type Gram = [u32; 3];
 
-/// The distinct 3-grams of `words`, sorted.
-pub fn grams(words: &[u32]) -> Vec<Gram> {
-    let mut g: Vec<Gram> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+/// Where the 3-grams of `words` start, leaving out those that run over a cut (an
+/// ellipsis: the speaker never said those words in a row).
+pub fn gram_starts<'a>(words: &'a [u32], cuts: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    (0..words.len().saturating_sub(2))
+        .filter(move |&i| !cuts.iter().any(|&c| c == i + 1 || c == i + 2))
+}
+
+/// The distinct 3-grams of `words` (see [`gram_starts`]), sorted.
+pub fn grams(words: &[u32], cuts: &[usize]) -> Vec<Gram> {
+    let mut g: Vec<Gram> = gram_starts(words, cuts)
+        .map(|i| [words[i], words[i + 1], words[i + 2]])
+        .collect();
     g.sort_unstable();
     g.dedup();
     g
@@ -34,11 +43,14 @@ impl ShingleIndex {
     /// distinct texts, and only those no other text holds word for word: a quote reprinted,
     /// cut or quoted in part is still one text, so that an utterance many outlets carry in
     /// many cuts is not taken for a talking point.
-    pub fn build(renderings: &[&[u32]], text_of: &[u32]) -> Self {
+    pub fn build(renderings: &[&[u32]], cuts: &[&[usize]], text_of: &[u32]) -> Self {
         let mut pairs: Vec<(Gram, u32)> = renderings
             .par_iter()
+            .zip(cuts)
             .enumerate()
-            .flat_map_iter(|(r, words)| grams(words).into_iter().map(move |g| (g, r as u32)))
+            .flat_map_iter(|(r, (words, cuts))| {
+                grams(words, cuts).into_iter().map(move |g| (g, r as u32))
+            })
             .collect();
         pairs.par_sort_unstable();
         let mut keys = Vec::new();
@@ -69,7 +81,7 @@ impl ShingleIndex {
             .into_par_iter()
             .map(|r| {
                 first_of_text[text_of[r] as usize] == r as u32
-                    && index.maximal(r, renderings, text_of)
+                    && index.maximal(r, renderings, cuts, text_of)
             })
             .collect();
         index.df = (0..index.keys.len())
@@ -83,8 +95,11 @@ impl ShingleIndex {
     }
 
     /// Whether no other text holds rendering `r`'s words word for word.
-    fn maximal(&self, r: usize, renderings: &[&[u32]], text_of: &[u32]) -> bool {
+    fn maximal(&self, r: usize, renderings: &[&[u32]], cuts: &[&[usize]], text_of: &[u32]) -> bool {
         let words = renderings[r];
+        if !cuts[r].is_empty() {
+            return true;
+        }
         let Some(rarest) = words
             .windows(3)
             .map(|w| self.holders(&[w[0], w[1], w[2]]))
@@ -136,6 +151,15 @@ impl WordIndex {
             }
         }
         WordIndex { postings }
+    }
+
+    /// How many renderings hold the rarest word of `words`.
+    pub fn rarest_count(&self, words: &[u32]) -> usize {
+        words
+            .iter()
+            .map(|w| self.postings.get(w).map_or(0, Vec::len))
+            .min()
+            .unwrap_or(0)
     }
 
     /// Renderings holding the rarest word of `words`, in index order (none when some

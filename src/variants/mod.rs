@@ -190,10 +190,12 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         .map(|g| &g.words[..g.words.len().min(cfg.max_words)])
         .collect();
     let text_of: Vec<u32> = groups.iter().map(|g| g.text).collect();
-    let shingles = index::ShingleIndex::build(&slices, &text_of);
+    let cuts: Vec<&[usize]> = groups.iter().map(|g| g.cuts.as_slice()).collect();
+    let shingles = index::ShingleIndex::build(&slices, &cuts, &text_of);
     let weights: Vec<Vec<f32>> = slices
         .par_iter()
-        .map(|s| word_weights(s, &shingles, cfg))
+        .zip(&cuts)
+        .map(|(s, c)| word_weights(s, c, &shingles, cfg))
         .collect();
     let mass = weights.iter().map(|w| w.iter().sum()).collect();
     let prep = Prepared {
@@ -210,7 +212,7 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         .into_par_iter()
         .map_init(
             || Scratch::new(groups.len()),
-            |scratch, g| best_parent(&prep, g, cfg, scratch),
+            |scratch, g| best_parent(&prep, g, false, cfg, scratch),
         )
         .collect();
     let mut uf = UnionFind::new(groups.len());
@@ -220,7 +222,34 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         }
     }
     let article_of: Vec<usize> = quotes.iter().map(|q| q.article_index).collect();
-    let splits = attach_generic(&prep, &order, &article_of, cfg, &mut parent, &mut uf);
+    let stories = Stories::new(&prep, &article_of, cfg, &mut uf);
+    // A few words credited to someone else join when the story bears it out: the two
+    // renderings' articles carry a cluster in common (a misattribution in one story).
+    let across: Vec<(usize, Option<(usize, Relation)>)> = (0..groups.len())
+        .into_par_iter()
+        .filter(|&g| parent[g].is_none() && !prep.generic(g, cfg))
+        .map_init(
+            || Scratch::new(groups.len()),
+            |scratch, g| (g, best_parent(&prep, g, true, cfg, scratch)),
+        )
+        .collect();
+    for (g, best) in across {
+        if let Some((c, rel)) = best {
+            if agreement(&groups[g], &groups[c]) < 2 || stories.meet(g, c, &prep, &article_of) {
+                parent[g] = Some((c, rel));
+                uf.union(g, c);
+            }
+        }
+    }
+    let splits = attach_generic(
+        &prep,
+        &order,
+        &article_of,
+        &stories,
+        cfg,
+        &mut parent,
+        &mut uf,
+    );
     drop(prep);
     let mut groups = groups;
     for split in splits {
@@ -325,13 +354,19 @@ fn specificity(df: usize, cfg: &Config) -> f32 {
 
 /// A word is as specific as the most specific 3-gram over it: a common word next to a
 /// name is part of what only this utterance says.
-fn word_weights(words: &[u32], shingles: &index::ShingleIndex, cfg: &Config) -> Vec<f32> {
+fn word_weights(
+    words: &[u32],
+    cuts: &[usize],
+    shingles: &index::ShingleIndex,
+    cfg: &Config,
+) -> Vec<f32> {
     if words.len() < 3 {
         return vec![1.0; words.len()];
     }
     let mut w = vec![0.0f32; words.len()];
-    for (i, g) in words.windows(3).enumerate() {
-        let s = specificity(shingles.df(&[g[0], g[1], g[2]]), cfg);
+    for i in index::gram_starts(words, cuts) {
+        let g = [words[i], words[i + 1], words[i + 2]];
+        let s = specificity(shingles.df(&g), cfg);
         for x in &mut w[i..i + 3] {
             *x = x.max(s);
         }
@@ -359,6 +394,7 @@ impl Scratch {
 fn best_parent(
     p: &Prepared,
     g: usize,
+    across: bool,
     cfg: &Config,
     scratch: &mut Scratch,
 ) -> Option<(usize, Relation)> {
@@ -366,7 +402,7 @@ fn best_parent(
         return None;
     }
     let mut total = 0.0f32;
-    for gram in index::grams(p.slices[g]) {
+    for gram in index::grams(p.slices[g], &p.groups[g].cuts) {
         let df = p.shingles.df(&gram);
         let s = specificity(df, cfg);
         if s <= 0.0 {
@@ -396,16 +432,21 @@ fn best_parent(
     cands.truncate(cfg.max_candidates);
     cands
         .into_iter()
-        .filter_map(|(_, c)| score(p, g, c, cfg).map(|s| (c, s)))
+        .filter_map(|(_, c)| score(p, g, c, across, cfg).map(|s| (c, s)))
         .max_by(|(c1, (s1, _)), (c2, (s2, _))| s1.total_cmp(s2).then(p.rank[*c2].cmp(&p.rank[*c1])))
         .map(|(c, (_, rel))| (c, rel))
 }
 
 /// How likely rendering `s` derives from the fuller `l`, and how; None when it does not.
-fn score(p: &Prepared, s: usize, l: usize, cfg: &Config) -> Option<(f64, Relation)> {
+/// `across`: whether a rendering with few specific words may derive from one credited to
+/// someone else (the story has to bear it out).
+fn score(p: &Prepared, s: usize, l: usize, across: bool, cfg: &Config) -> Option<(f64, Relation)> {
     let (short_g, long_g) = (&p.groups[s], &p.groups[l]);
     let (short, long) = (p.slices[s], p.slices[l]);
     let agree = agreement(short_g, long_g);
+    if agree == 2 && !across && f64::from(p.mass[s]) < cfg.cross_speaker_specific {
+        return None;
+    }
     let bonus = if agree == 0 { 0.02 } else { 0.0 };
     let ratio = short.len() as f64 / long.len().max(1) as f64;
     if align::contains(long, short) {
@@ -417,9 +458,6 @@ fn score(p: &Prepared, s: usize, l: usize, cfg: &Config) -> Option<(f64, Relatio
     // Agreeing on the generic words while differing on the specific ones is two
     // utterances built on one talking point, not an edit.
     let cw = align::weighted_containment(short, &p.weights[s], long, &p.weights[l]);
-    if agree == 2 && f64::from(p.mass[s]) < cfg.cross_speaker_specific {
-        return None;
-    }
     let (edit_bar, run_bar) = (cfg.min_specific_share[agree], cfg.min_run_share[agree]);
     if cw < edit_bar.min(run_bar) {
         return None;
@@ -514,6 +552,7 @@ fn attach_generic(
     p: &Prepared,
     order: &[usize],
     article_of: &[usize],
+    stories: &Stories,
     cfg: &Config,
     parent: &mut [Option<(usize, Relation)>],
     uf: &mut UnionFind,
@@ -535,25 +574,11 @@ fn attach_generic(
             }
         }
     }
-    // Per article, the clusters its specific renderings are in: the story it tells.
-    let n_articles = article_of.iter().map(|&a| a + 1).max().unwrap_or(0);
-    let mut story: Vec<Vec<u32>> = vec![Vec::new(); n_articles];
-    for (g, grp) in p.groups.iter().enumerate() {
-        if !p.generic(g, cfg) {
-            let root = uf.find(g) as u32;
-            for &q in &grp.quotes {
-                story[article_of[q]].push(root);
-            }
-        }
-    }
-    for s in &mut story {
-        s.sort_unstable();
-        s.dedup();
-    }
+    let story = &stories.story;
     // Per holder (lazily): the clusters its articles carry.
     let mut told: HashMap<usize, Vec<u32>> = HashMap::new();
     let mut splits = Vec::new();
-    // Per rendering: generic by its length only, its words being rare.
+    // Per generic rendering: whether one of its words is rare.
     let mut rare = vec![false; p.slices.len()];
     for &g in order {
         let w = p.slices[g];
@@ -561,21 +586,22 @@ fn attach_generic(
             continue;
         }
         // Every rendering that could hold `w`: those with its rarest 3-gram, or word.
-        let pool: &[u32] = if w.len() >= 3 {
-            let rarest = w
-                .windows(3)
-                .map(|x| [x[0], x[1], x[2]])
-                .min_by_key(|x| (p.shingles.df(x), *x))
-                .expect("three words or more");
-            rare[g] = p.shingles.df(&rarest) <= cfg.specific_df;
-            p.shingles.holders(&rarest)
-        } else {
-            let h = words.holding_rarest(w);
-            rare[g] = h.len() <= cfg.specific_df;
-            h
+        let cuts = &p.groups[g].cuts;
+        let rarest = index::grams(w, cuts)
+            .into_iter()
+            .min_by_key(|x| (p.shingles.df(x), *x));
+        // Rare words, not just a rare combination of common ones ("calm assembly line").
+        rare[g] = words.rarest_count(w) <= cfg.specific_df;
+        let pool: &[u32] = match rarest {
+            Some(rarest) => p.shingles.holders(&rarest),
+            None => words.holding_rarest(w),
         };
         let holds = |c: usize| {
-            c != g && linking(c) && p.slices[c].len() > w.len() && align::contains(p.slices[c], w)
+            let l = p.slices[c];
+            c != g
+                && linking(c)
+                && l.len() > w.len()
+                && (align::contains(l, w) || (!cuts.is_empty() && spliced(w, cuts, l)))
         };
         let holders: Vec<usize> = if pool.len() <= cfg.holder_cap {
             pool.iter()
@@ -620,17 +646,9 @@ fn attach_generic(
                 .iter()
                 .copied()
                 .filter(|&c| {
-                    let t = told.entry(c).or_insert_with(|| {
-                        let mut t: Vec<u32> = p.groups[c]
-                            .quotes
-                            .iter()
-                            .take(64)
-                            .flat_map(|&q| story[article_of[q]].iter().copied())
-                            .collect();
-                        t.sort_unstable();
-                        t.dedup();
-                        t
-                    });
+                    let t = told
+                        .entry(c)
+                        .or_insert_with(|| stories.told(&p.groups[c], article_of));
                     meets(t, &story[a])
                 })
                 .collect();
@@ -673,7 +691,7 @@ fn attach_generic(
             if rare[g] {
                 parts.push((None, rest.iter().map(|&(_, q)| q).collect()));
             } else {
-                parts.extend(by_story(&mut rest, &story).into_iter().map(|qs| (None, qs)));
+                parts.extend(by_story(&mut rest, story).into_iter().map(|qs| (None, qs)));
             }
         }
         for part in &mut parts {
@@ -706,6 +724,53 @@ fn attach_generic(
         }
     }
     splits
+}
+
+/// Which story each article tells: the clusters (after the specific links) of the
+/// specific renderings it quotes.
+struct Stories {
+    story: Vec<Vec<u32>>,
+}
+
+impl Stories {
+    fn new(p: &Prepared, article_of: &[usize], cfg: &Config, uf: &mut UnionFind) -> Self {
+        let n_articles = article_of.iter().map(|&a| a + 1).max().unwrap_or(0);
+        let mut story: Vec<Vec<u32>> = vec![Vec::new(); n_articles];
+        for (g, grp) in p.groups.iter().enumerate() {
+            if !p.generic(g, cfg) {
+                let root = uf.find(g) as u32;
+                for &q in &grp.quotes {
+                    story[article_of[q]].push(root);
+                }
+            }
+        }
+        for s in &mut story {
+            s.sort_unstable();
+            s.dedup();
+        }
+        Stories { story }
+    }
+
+    /// The clusters the articles of a rendering carry, sorted.
+    fn told(&self, g: &Group, article_of: &[usize]) -> Vec<u32> {
+        let mut t: Vec<u32> = g
+            .quotes
+            .iter()
+            .take(64)
+            .flat_map(|&q| self.story[article_of[q]].iter().copied())
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    }
+
+    /// Whether the articles of two renderings carry a cluster in common.
+    fn meet(&self, a: usize, b: usize, p: &Prepared, article_of: &[usize]) -> bool {
+        meets(
+            &self.told(&p.groups[a], article_of),
+            &self.told(&p.groups[b], article_of),
+        )
+    }
 }
 
 /// The quotes of `arts` ((article, quote) pairs, sorted) in groups whose articles are
