@@ -210,6 +210,30 @@ pub fn containment(short: &[u32], long: &[u32]) -> f64 {
     1.0 - semi_global_distance(short, long) as f64 / short.len() as f64
 }
 
+/// [`containment`] with each word weighted: the share of `short`'s weight that stands, in
+/// order, in the best-matching stretch of `long`. A word of `short` lost or replaced costs
+/// its weight, a word of `long` inserted inside the stretch costs its own; with every weight
+/// 1 this is [`containment`]. Weights say how specific a word is, so that agreeing on
+/// generic words and differing on the specific ones reads as the low score it is.
+pub fn weighted_containment(short: &[u32], sw: &[f32], long: &[u32], lw: &[f32]) -> f64 {
+    let total: f32 = sw.iter().sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let mut prev: Vec<f32> = vec![0.0; long.len() + 1];
+    let mut cur = vec![0.0; long.len() + 1];
+    for (i, &a) in short.iter().enumerate() {
+        cur[0] = prev[0] + sw[i];
+        for (j, &b) in long.iter().enumerate() {
+            let sub = prev[j] + if a == b { 0.0 } else { sw[i] };
+            cur[j + 1] = sub.min(prev[j + 1] + sw[i]).min(cur[j] + lw[j]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev.into_iter().fold(f32::INFINITY, f32::min);
+    (1.0 - f64::from(d) / f64::from(total)).max(0.0)
+}
+
 /// Normalised Levenshtein similarity over words (strsim's generic implementation).
 pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     let max = a.len().max(b.len());
@@ -227,6 +251,21 @@ pub fn longest_shared_run(a: &[u32], b: &[u32]) -> usize {
     for &x in a {
         for (j, &y) in b.iter().enumerate() {
             cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            best = best.max(cur[j + 1]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
+}
+
+/// The heaviest run of words the two share, weighing each word of `a` by `aw`.
+pub fn weighted_shared_run(a: &[u32], aw: &[f32], b: &[u32]) -> f32 {
+    let mut best = 0.0f32;
+    let mut prev = vec![0.0f32; b.len() + 1];
+    let mut cur = vec![0.0f32; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + aw[i] } else { 0.0 };
             best = best.max(cur[j + 1]);
         }
         std::mem::swap(&mut prev, &mut cur);
