@@ -188,21 +188,37 @@ impl Index {
             .get(&quote.article_index)
             .map_or(&[][..], Vec::as_slice);
         let ctx = content(&context(&articles[quote.article_index], quote, spans));
-        let mut hits: BTreeSet<usize> = BTreeSet::new();
-        for w in qw.iter().chain(ctx.iter()) {
+        // A first, cheap score from the posting lists (quoted words thrice, words around
+        // the quote once) ranks the clusters sharing any word; only the best `SHORTLIST`
+        // are scored in full. A common word reaches thousands of clusters, and scoring
+        // each of them made this stage grow with the square of the corpus.
+        const SHORTLIST: usize = 64;
+        let idf_of = |w: &String| self.idf.get(w).copied().unwrap_or(0.0);
+        let mut rough: HashMap<usize, f64> = HashMap::new();
+        let weighted = qw
+            .iter()
+            .map(|w| (w, 3.0))
+            .chain(ctx.iter().filter(|w| !qw.contains(*w)).map(|w| (w, 1.0)));
+        for (w, x) in weighted {
             if let Some(l) = self.postings.get(w).filter(|l| l.len() <= POSTING_CAP) {
-                hits.extend(
-                    l.iter()
-                        .copied()
-                        .filter(|&c| c != own && self.substantive[c]),
-                );
+                let add = x * idf_of(w);
+                for &c in l {
+                    if c != own && self.substantive[c] {
+                        *rough.entry(c).or_default() += add;
+                    }
+                }
             }
         }
+        let mut ranked: Vec<(f64, usize)> = rough.into_iter().map(|(c, s)| (s, c)).collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(SHORTLIST);
+        let mut hits: Vec<usize> = ranked.into_iter().map(|(_, c)| c).collect();
+        hits.sort_unstable();
+        let mine: BTreeSet<&String> = qw.iter().chain(ctx.iter()).collect();
         let idf = |w: &String| self.idf.get(w).copied().unwrap_or(0.0);
         let mut scored: Vec<(f64, usize, Candidate)> = Vec::new();
         for c in hits {
             let shared_q: Vec<String> = qw.intersection(&self.quote_words[c]).cloned().collect();
-            let mine: BTreeSet<&String> = qw.iter().chain(ctx.iter()).collect();
             let shared_ctx: Vec<String> = self.all_words[c]
                 .iter()
                 .filter(|w| mine.contains(w) && !shared_q.contains(w))
