@@ -72,6 +72,7 @@ fn main() {
                 column: 1,
                 kind: QuoteKind::Statement,
                 terminated: true,
+                cut: false,
                 speaker: t.speaker.clone(),
                 speaker_text: t.speaker.clone(),
                 speaker_start: None,

@@ -27,6 +27,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 pub use speaker::Via;
 
+/// The longest quote kept whole, in bytes of its text. Real quotes, even ones running
+/// over several paragraphs, stay far below it; what runs past it is a mark left open in
+/// a long text, and keeping all of it would make every later stage pay for the runaway.
+pub const MAX_QUOTE_BYTES: usize = 8 * 1024;
+
 /// One quotation in one article. Offsets are bytes into `Article::text`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Quote {
@@ -49,6 +54,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// False when the article never closes the quote.
     pub terminated: bool,
+    /// True when the quote ran past [`MAX_QUOTE_BYTES`] and `text` (and `end`) stop
+    /// there: a runaway quote, usually a mark never closed in a long text.
+    pub cut: bool,
     /// The speaker, one name per person across the corpus.
     pub speaker: Option<String>,
     /// The words that name or refer to the speaker, as written, and their span.
@@ -188,7 +196,17 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let mut utterance_of: Vec<usize> = Vec::with_capacity(spans.len());
     for (i, (span, attr)) in spans.iter().zip(&attributions).enumerate() {
         let (_, pre) = ctx.before(i);
-        let inner = &text[span.start..span.end];
+        let whole = &text[span.start..span.end];
+        let cut = whole.len() > MAX_QUOTE_BYTES;
+        let inner = if cut {
+            let mut at = MAX_QUOTE_BYTES;
+            while !whole.is_char_boundary(at) {
+                at -= 1;
+            }
+            &whole[..at]
+        } else {
+            whole
+        };
         let Some(kind) = kind::classify(inner, pre) else {
             utterance_of.push(usize::MAX);
             continue;
@@ -210,13 +228,14 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             article_index: index,
             text: inner.to_string(),
             start: span.start,
-            end: span.end,
+            end: span.start + inner.len(),
             open: span.open,
             close: span.close,
             line,
             column,
             kind,
             terminated: span.terminated,
+            cut,
             speaker: attr.as_ref().map(|a| a.resolved.clone()),
             speaker_text: attr.as_ref().map(|a| a.text.clone()),
             speaker_start: attr.as_ref().map(|a| a.start),

@@ -21,7 +21,12 @@ pub fn quotes<W: Write>(out: &mut W, articles: &[Article], quotes: &[Quote]) -> 
             last = Some(q.article_index);
         }
         let speaker = q.speaker.as_deref().unwrap_or("(unattributed)");
-        let open = if q.terminated { "" } else { " [unclosed]" };
+        let open = match (q.terminated, q.cut) {
+            (true, false) => "",
+            (false, false) => " [unclosed]",
+            (true, true) => " [cut]",
+            (false, true) => " [unclosed, cut]",
+        };
         writeln!(
             out,
             "  {}:{}:{}  {:<9} {:<22} “{}”{}",
