@@ -281,3 +281,47 @@ fn split_from(ctx: &speaker::Context, spans: &[scan::Span], i: usize) -> Option<
         && between.trim_end().ends_with(','))
     .then_some(p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// Inputs built to find a quadratic step or a bad slice: each must extract without
+    /// a panic, and quickly (linear work on 50,000 marks takes milliseconds).
+    #[test]
+    fn pathological_texts_extract_in_linear_time() {
+        const N: usize = 50_000;
+        let cases: Vec<(&str, String)> = vec![
+            ("straight marks", "\"".repeat(N)),
+            ("curly openers", "“".repeat(N)),
+            ("curly closers", "”".repeat(N)),
+            ("apostrophes", "'".repeat(N)),
+            ("guillemets", "«»".repeat(N / 2)),
+            ("mixed families", "\"'“‘«".repeat(N / 5)),
+            ("marks between letters", "a\"".repeat(N)),
+            ("unclosed quote per paragraph", "\"a he said.\n\n".repeat(N / 10)),
+            ("periods", ".".repeat(N)),
+            ("periods and marks", ".\"".repeat(N)),
+            ("terminators", "!?…".repeat(N / 3)),
+            ("one long word", "a".repeat(5 * N)),
+            ("abbreviations", "Mr. U.S. J. ".repeat(N / 10)),
+            ("capitalised words", "Aaa Bbb, said Ccc ".repeat(N / 10)),
+            ("marks in URLs", "http://a.b/\"c\" ".repeat(N / 10)),
+            ("possessives", "'Jones' cow ".repeat(N / 10)),
+            ("inch marks", "5'10\" ".repeat(N / 5)),
+            ("dashes and marks", "—\"–'".repeat(N / 4)),
+            ("invisible spaces", "\u{FEFF}\"\u{200B}'\u{00A0}".repeat(N / 5)),
+        ];
+        for (name, text) in cases {
+            let article = crate::corpus::article_from_text("p", &text);
+            let t = Instant::now();
+            let quotes = extract(&[article]);
+            let took = t.elapsed();
+            for q in &quotes {
+                assert!(q.start <= q.end && q.open <= q.start, "{name}: {q:?}");
+            }
+            assert!(took < Duration::from_secs(20), "{name}: {took:?}");
+        }
+    }
+}

@@ -179,8 +179,13 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
             .as_bytes()
             .last()
             .is_some_and(u8::is_ascii_alphanumeric);
+        // Whether the body is an abbreviation depends on it without its trailing periods:
+        // once false, it stays false while only periods are stripped (this keeps a long
+        // run of periods linear).
+        let mut abbrev_ruled_out = false;
         while let Some(c) = body.chars().next_back().filter(|_| !plain_end) {
-            let keep_period = c == '.' && is_abbrev(body);
+            let keep_period = c == '.' && !abbrev_ruled_out && is_abbrev(body);
+            abbrev_ruled_out = c == '.';
             if c.is_alphanumeric() || keep_period {
                 break;
             }
