@@ -464,7 +464,8 @@ fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
         // first, the lexicon last.
         if i == 0
             || w.capitalised()
-            || !(words[i - 1].capitalised() && !ends_run(&words[i - 1]))
+            || !words[i - 1].capitalised()
+            || ends_run(&words[i - 1])
             || !w.lex().is_group()
         {
             continue;
