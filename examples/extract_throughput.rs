@@ -11,7 +11,7 @@
 //! Arguments: the folders or files to load (default: data/maduro, which is far too small
 //! for a meaningful figure). `QT_BENCH_RUNS` sets the runs per thread count (default 3;
 //! the best and the median are printed) and `QT_BENCH_THREADS` the thread counts
-//! (default "1 2"). MB are 10^6 bytes of `Article::text`.
+//! (default "1 2"). MB are 10^6 bytes of `Article::text`. Figures: docs/PERFORMANCE.md.
 
 use quotetrace::corpus;
 use quotetrace::quotes;

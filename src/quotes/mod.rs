@@ -193,6 +193,7 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let ctx = speaker::Context::new(text, &spans, &nicknames);
     let attributions = ctx.attribute();
     let mut out = Vec::new();
+    let mut position = Position::default();
     let mut utterance_of: Vec<usize> = Vec::with_capacity(spans.len());
     for (i, (span, attr)) in spans.iter().zip(&attributions).enumerate() {
         let (_, pre) = ctx.before(i);
@@ -221,7 +222,7 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             _ => id.clone(),
         };
         utterance_of.push(out.len());
-        let (line, column) = article.line_col(span.start);
+        let (line, column) = position.at(article, span.start);
         out.push(Quote {
             id,
             article: article.id.clone(),
@@ -252,6 +253,34 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
         .map(|m| m.name.clone())
         .collect();
     (out, mentions)
+}
+
+/// Line and column of byte offsets asked for in increasing order: on the line of the
+/// last one asked, the column is counted on from it, so that many quotes on one long
+/// line cost a pass over the line, not one per quote.
+#[derive(Default)]
+struct Position {
+    last: Option<(usize, usize, usize)>,
+}
+
+impl Position {
+    fn at(&mut self, article: &Article, offset: usize) -> (usize, usize) {
+        let text = &article.text;
+        let here = match self.last {
+            Some((at, line, column))
+                if at <= offset
+                    && offset <= text.len()
+                    && text.is_char_boundary(at)
+                    && text.is_char_boundary(offset)
+                    && memchr::memchr(b'\n', &text.as_bytes()[at..offset]).is_none() =>
+            {
+                (line, column + text[at..offset].chars().count())
+            }
+            _ => article.line_col(offset),
+        };
+        self.last = Some((offset, here.0, here.1));
+        here
+    }
 }
 
 /// How much text either side of a quote is read to see whether it sits inside a name.
@@ -299,4 +328,54 @@ fn split_from(ctx: &speaker::Context, spans: &[scan::Span], i: usize) -> Option<
         && words.iter().any(|w| lexicon::is_cue_word(w.s))
         && between.trim_end().ends_with(','))
     .then_some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// Inputs built to find a quadratic step or a bad slice: each must extract without
+    /// a panic, and quickly (linear work on 50,000 marks takes milliseconds).
+    #[test]
+    fn pathological_texts_extract_in_linear_time() {
+        const N: usize = 50_000;
+        let cases: Vec<(&str, String)> = vec![
+            ("straight marks", "\"".repeat(N)),
+            ("curly openers", "“".repeat(N)),
+            ("curly closers", "”".repeat(N)),
+            ("apostrophes", "'".repeat(N)),
+            ("guillemets", "«»".repeat(N / 2)),
+            ("mixed families", "\"'“‘«".repeat(N / 5)),
+            ("marks between letters", "a\"".repeat(N)),
+            (
+                "unclosed quote per paragraph",
+                "\"a he said.\n\n".repeat(N / 10),
+            ),
+            ("periods", ".".repeat(N)),
+            ("periods and marks", ".\"".repeat(N)),
+            ("terminators", "!?…".repeat(N / 3)),
+            ("one long word", "a".repeat(5 * N)),
+            ("abbreviations", "Mr. U.S. J. ".repeat(N / 10)),
+            ("capitalised words", "Aaa Bbb, said Ccc ".repeat(N / 10)),
+            ("marks in URLs", "http://a.b/\"c\" ".repeat(N / 10)),
+            ("possessives", "'Jones' cow ".repeat(N / 10)),
+            ("inch marks", "5'10\" ".repeat(N / 5)),
+            ("dashes and marks", "—\"–'".repeat(N / 4)),
+            (
+                "invisible spaces",
+                "\u{FEFF}\"\u{200B}'\u{00A0}".repeat(N / 5),
+            ),
+        ];
+        for (name, text) in cases {
+            let article = crate::corpus::article_from_text("p", &text);
+            let t = Instant::now();
+            let quotes = extract(&[article]);
+            let took = t.elapsed();
+            for q in &quotes {
+                assert!(q.start <= q.end && q.open <= q.start, "{name}: {q:?}");
+            }
+            assert!(took < Duration::from_secs(20), "{name}: {took:?}");
+        }
+    }
 }

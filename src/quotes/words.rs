@@ -101,6 +101,37 @@ fn is_abbrev_lower(w: &str, lower: &str) -> bool {
         )
 }
 
+/// Whether `body` is surely no abbreviation without lower-casing it: it is longer than
+/// any listed one and, before its trailing periods, holds a part between periods that is
+/// empty or of two characters or more (lower-casing keeps periods where they are and
+/// never shortens a part). `first_bad_part` caches where the first such part of the word
+/// is complete; the bodies asked about are ever shorter prefixes of one word, so a long
+/// run of punctuation after a long word is read once, not once per period.
+fn long_non_abbrev(body: &str, first_bad_part: &mut Option<Option<usize>>) -> bool {
+    let core = body.trim_end_matches('.').len();
+    if core <= 16 {
+        return false;
+    }
+    let end = *first_bad_part.get_or_insert_with(|| {
+        let mut in_part = 0;
+        for (i, c) in body.char_indices() {
+            if c == '.' {
+                if in_part == 0 {
+                    return Some(i + 1);
+                }
+                in_part = 0;
+                continue;
+            }
+            in_part += 1;
+            if in_part == 2 {
+                return Some(i + c.len_utf8());
+            }
+        }
+        None
+    });
+    end.is_some_and(|e| e <= core)
+}
+
 /// The high bit of each byte of `x` that is a control character, a space or not ASCII:
 /// the only bytes that can start a separator.
 #[inline]
@@ -179,8 +210,17 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
             .as_bytes()
             .last()
             .is_some_and(u8::is_ascii_alphanumeric);
+        // Whether the body is an abbreviation depends on it without its trailing periods:
+        // once false, it stays false while only periods are stripped (this keeps a long
+        // run of periods linear).
+        let mut abbrev_ruled_out = false;
+        let mut bad_part = None;
         while let Some(c) = body.chars().next_back().filter(|_| !plain_end) {
-            let keep_period = c == '.' && is_abbrev(body);
+            let keep_period = c == '.'
+                && !abbrev_ruled_out
+                && !long_non_abbrev(body, &mut bad_part)
+                && is_abbrev(body);
+            abbrev_ruled_out = c == '.';
             if c.is_alphanumeric() || keep_period {
                 break;
             }
@@ -221,6 +261,45 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trailing punctuation a word keeps, read as before the memos: `is_abbrev` asked
+    /// afresh at every period.
+    fn reference_body(word: &str) -> &str {
+        let mut body = word.trim_start_matches(lead_punct);
+        while let Some(c) = body.chars().next_back() {
+            if c.is_alphanumeric() || (c == '.' && is_abbrev(body)) {
+                break;
+            }
+            body = &body[..body.len() - c.len_utf8()];
+        }
+        body
+    }
+
+    #[test]
+    fn long_words_keep_the_periods_they_kept() {
+        for word in [
+            "a.b.c.d.e.f.g.h.i.j.k.",
+            "a.b.c.d.e.f.g.h.i.j.k.!.!.",
+            "U.S.A.B.C.D.E.F.G.H.I.J.K...",
+            "x.y.zz.w.v.u.t.s.r.q.p.",
+            ".a.b.c.d.e.f.g.h.i.j.k.l.",
+            "a..b.c.d.e.f.g.h.i.j.k.l.",
+            "İ.İ.İ.İ.İ.İ.İ.İ.İ.İ.İ.",
+            "Σ.Σ.Σ.Σ.Σ.Σ.Σ.Σ.Σ.Σ.Σ.\".",
+            "abcdefghijklmnopqrstu.\".\".\".",
+            "Mr..................",
+            "\".\".\".\".\".\".\".\".\".\".",
+            "a.b.c.d.e.f.g.h.i.jj",
+        ] {
+            let got = split(word, 0);
+            let want = reference_body(word);
+            assert_eq!(
+                got.first().map(|w| w.s),
+                (!want.is_empty()).then_some(want),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn keeps_abbreviations_and_marks_commas() {
