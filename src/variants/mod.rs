@@ -212,7 +212,7 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         .into_par_iter()
         .map_init(
             || Scratch::new(groups.len()),
-            |scratch, g| best_parent(&prep, g, false, cfg, scratch),
+            |scratch, g| best_parent(&prep, g, None, cfg, scratch),
         )
         .collect();
     let mut uf = UnionFind::new(groups.len());
@@ -230,15 +230,13 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         .filter(|&g| parent[g].is_none() && !prep.generic(g, cfg))
         .map_init(
             || Scratch::new(groups.len()),
-            |scratch, g| (g, best_parent(&prep, g, true, cfg, scratch)),
+            |scratch, g| (g, best_parent(&prep, g, Some(&stories), cfg, scratch)),
         )
         .collect();
     for (g, best) in across {
         if let Some((c, rel)) = best {
-            if agreement(&groups[g], &groups[c]) < 2 || stories.meet(g, c, &prep, &article_of) {
-                parent[g] = Some((c, rel));
-                uf.union(g, c);
-            }
+            parent[g] = Some((c, rel));
+            uf.union(g, c);
         }
     }
     let splits = attach_generic(
@@ -394,7 +392,7 @@ impl Scratch {
 fn best_parent(
     p: &Prepared,
     g: usize,
-    across: bool,
+    across: Option<&Stories>,
     cfg: &Config,
     scratch: &mut Scratch,
 ) -> Option<(usize, Relation)> {
@@ -438,14 +436,23 @@ fn best_parent(
 }
 
 /// How likely rendering `s` derives from the fuller `l`, and how; None when it does not.
-/// `across`: whether a rendering with few specific words may derive from one credited to
-/// someone else (the story has to bear it out).
-fn score(p: &Prepared, s: usize, l: usize, across: bool, cfg: &Config) -> Option<(f64, Relation)> {
+/// With `across`, only renderings credited to someone else are scored, and only when the
+/// stories bear the link out; then they need not have many specific words.
+fn score(
+    p: &Prepared,
+    s: usize,
+    l: usize,
+    across: Option<&Stories>,
+    cfg: &Config,
+) -> Option<(f64, Relation)> {
     let (short_g, long_g) = (&p.groups[s], &p.groups[l]);
     let (short, long) = (p.slices[s], p.slices[l]);
     let agree = agreement(short_g, long_g);
-    if agree == 2 && !across && f64::from(p.mass[s]) < cfg.cross_speaker_specific {
-        return None;
+    match across {
+        None if agree == 2 && f64::from(p.mass[s]) < cfg.cross_speaker_specific => return None,
+        None => {}
+        Some(stories) if agree == 2 && stories.meet(s, l) => {}
+        Some(_) => return None,
     }
     let bonus = if agree == 0 { 0.02 } else { 0.0 };
     let ratio = short.len() as f64 / long.len().max(1) as f64;
@@ -575,8 +582,6 @@ fn attach_generic(
         }
     }
     let story = &stories.story;
-    // Per holder (lazily): the clusters its articles carry.
-    let mut told: HashMap<usize, Vec<u32>> = HashMap::new();
     let mut splits = Vec::new();
     // Per generic rendering: whether one of its words is rare.
     let mut rare = vec![false; p.slices.len()];
@@ -645,12 +650,7 @@ fn attach_generic(
             let near: Vec<usize> = holders
                 .iter()
                 .copied()
-                .filter(|&c| {
-                    let t = told
-                        .entry(c)
-                        .or_insert_with(|| stories.told(&p.groups[c], article_of));
-                    meets(t, &story[a])
-                })
+                .filter(|&c| meets(&stories.told[c], &story[a]))
                 .collect();
             let choice = if all_choice.is_some() {
                 // One cluster holds the words: it must tell the article's story, or, when
@@ -727,9 +727,10 @@ fn attach_generic(
 }
 
 /// Which story each article tells: the clusters (after the specific links) of the
-/// specific renderings it quotes.
+/// specific renderings it quotes; and per rendering, the clusters its articles carry.
 struct Stories {
     story: Vec<Vec<u32>>,
+    told: Vec<Vec<u32>>,
 }
 
 impl Stories {
@@ -748,28 +749,28 @@ impl Stories {
             s.sort_unstable();
             s.dedup();
         }
-        Stories { story }
-    }
-
-    /// The clusters the articles of a rendering carry, sorted.
-    fn told(&self, g: &Group, article_of: &[usize]) -> Vec<u32> {
-        let mut t: Vec<u32> = g
-            .quotes
-            .iter()
-            .take(64)
-            .flat_map(|&q| self.story[article_of[q]].iter().copied())
+        let told = p
+            .groups
+            .par_iter()
+            .map(|g| {
+                // A rendering reprinted very widely is known by a sample of its articles.
+                let mut t: Vec<u32> = g
+                    .quotes
+                    .iter()
+                    .take(64)
+                    .flat_map(|&q| story[article_of[q]].iter().copied())
+                    .collect();
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
             .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
+        Stories { story, told }
     }
 
     /// Whether the articles of two renderings carry a cluster in common.
-    fn meet(&self, a: usize, b: usize, p: &Prepared, article_of: &[usize]) -> bool {
-        meets(
-            &self.told(&p.groups[a], article_of),
-            &self.told(&p.groups[b], article_of),
-        )
+    fn meet(&self, a: usize, b: usize) -> bool {
+        meets(&self.told[a], &self.told[b])
     }
 }
 
