@@ -12,6 +12,8 @@
 //! O(words²) with words capped); memory for the index postings.
 
 mod index;
+#[cfg(test)]
+mod tests;
 pub mod words;
 
 use crate::align;
@@ -162,6 +164,7 @@ struct Prepared<'a> {
     /// Per rendering: the sum of its weights.
     mass: Vec<f32>,
     shingles: index::ShingleIndex,
+    lookup: Lookup,
 }
 
 impl Prepared<'_> {
@@ -171,6 +174,24 @@ impl Prepared<'_> {
 }
 
 pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clustering {
+    cluster_with(articles, quotes, cfg, Lookup::Index)
+}
+
+/// How candidates are found: from the index, or (to check the index against) by looking
+/// at every pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    Index,
+    #[cfg(test)]
+    AllPairs,
+}
+
+fn cluster_with(
+    articles: &[Article],
+    quotes: &[Quote],
+    cfg: &Config,
+    lookup: Lookup,
+) -> Clustering {
     let interned = Interned::new(quotes);
     let groups = group(quotes, &interned);
     // Fullest first; ties by first appearance: parents always come earlier.
@@ -205,6 +226,7 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         weights,
         mass,
         shingles,
+        lookup,
     };
     // Each rendering's parent depends only on the renderings, never on the order in
     // which others were placed, so this runs in parallel and gives the same forest.
@@ -400,14 +422,17 @@ fn best_parent(
         return None;
     }
     let mut total = 0.0f32;
-    for gram in index::grams(p.slices[g], &p.groups[g].cuts) {
-        let df = p.shingles.df(&gram);
-        let s = specificity(df, cfg);
+    let grams = index::grams(p.slices[g], &p.groups[g].cuts);
+    for gram in &grams {
+        let s = specificity(p.shingles.df(gram), cfg);
         if s <= 0.0 {
             continue;
         }
         total += s;
-        for &c in p.shingles.holders(&gram) {
+        if p.lookup != Lookup::Index {
+            continue;
+        }
+        for &c in p.shingles.holders(gram) {
             if p.rank[c as usize] >= p.rank[g] {
                 continue;
             }
@@ -415,6 +440,21 @@ fn best_parent(
                 scratch.touched.push(c);
             }
             scratch.hits[c as usize] += s;
+        }
+    }
+    #[cfg(test)]
+    if p.lookup == Lookup::AllPairs {
+        for c in (0..p.slices.len()).filter(|&c| p.rank[c] < p.rank[g]) {
+            let theirs = index::grams(p.slices[c], &p.groups[c].cuts);
+            let shared: f32 = grams
+                .iter()
+                .filter(|x| theirs.binary_search(x).is_ok())
+                .map(|x| specificity(p.shingles.df(x), cfg))
+                .sum();
+            if shared > 0.0 {
+                scratch.touched.push(c as u32);
+                scratch.hits[c] = shared;
+            }
         }
     }
     let mut cands: Vec<(f32, usize)> = scratch
@@ -601,6 +641,30 @@ fn attach_generic(
             Some(rarest) => p.shingles.holders(&rarest),
             None => words.holding_rarest(w),
         };
+        let crowded = pool.len() > cfg.holder_cap;
+        #[cfg(test)]
+        let everyone: Vec<u32> = (0..p.slices.len() as u32).collect();
+        #[cfg(test)]
+        let (pool, crowded) = if p.lookup == Lookup::AllPairs {
+            let n = p.slices.len();
+            let count = match rarest {
+                Some(r) => (0..n)
+                    .filter(|&c| index::grams(p.slices[c], &p.groups[c].cuts).contains(&r))
+                    .count(),
+                None => w
+                    .iter()
+                    .map(|x| {
+                        (0..n)
+                            .filter(|&c| linking(c) && p.slices[c].contains(x))
+                            .count()
+                    })
+                    .min()
+                    .unwrap_or(0),
+            };
+            (&everyone[..], count > cfg.holder_cap)
+        } else {
+            (pool, crowded)
+        };
         let holds = |c: usize| {
             let l = p.slices[c];
             c != g
@@ -608,7 +672,7 @@ fn attach_generic(
                 && l.len() > w.len()
                 && (align::contains(l, w) || (!cuts.is_empty() && spliced(w, cuts, l)))
         };
-        let holders: Vec<usize> = if pool.len() <= cfg.holder_cap {
+        let holders: Vec<usize> = if !crowded {
             pool.iter()
                 .map(|&c| c as usize)
                 .filter(|&c| holds(c))
@@ -620,7 +684,7 @@ fn attach_generic(
                 .collect()
         };
         // All the renderings holding the words lie in one cluster.
-        let all_choice = (pool.len() <= cfg.holder_cap)
+        let all_choice = (!crowded)
             .then(|| unambiguous(&holders, uf))
             .flatten()
             .map(|_| smallest(p, &holders));
