@@ -1,15 +1,24 @@
 //! Stage 3: gather every rendering of one utterance into a cluster.
 //!
-//! Renderings (quotes with the same normalised words) are compared only with the
-//! candidates a 3-gram index proposes. Each rendering points to the fuller rendering it
-//! most likely derives from (contained in it, spliced from it, an edit of it, or sharing
-//! a long run of words with it); clusters are the trees of that derives-from forest.
-//! Fragments of one to three words join a cluster only when exactly one cluster holds
-//! them, so short or generic phrases never chain two clusters together. Each cluster's
+//! Speakers reuse talking points across utterances and stories, and a matcher that
+//! links quotes through any long shared run of words chains unrelated stories together
+//! (MemeTracker's known weakness). So words are weighed by how specific they are: by the
+//! document frequency of the 3-grams over them, counted over distinct texts that no other
+//! text holds word for word (a reprint or a cut of a quote is not another text). Every
+//! comparison then asks how much of a rendering's specific weight a fuller rendering
+//! keeps, not how many words they share.
+//!
+//! Renderings (the same words from the same speaker) are compared only with the
+//! candidates the index of specific 3-grams proposes. Each points to the fuller rendering
+//! it most likely derives from (contained in it, spliced from it, an edit of it, or sharing
+//! a long specific run with it); clusters are the trees of that derives-from forest.
+//! Renderings too generic to decide alone (short fragments, talking points) join a
+//! cluster only where that is unambiguous, article by article, with the story the article
+//! tells (the clusters it quotes) and the speaker as tie-breakers. Each cluster's
 //! reference is its fullest rendering best supported by the others.
 //!
-//! Cost: near-linear in the number of quotes (candidates from the index, each scored in
-//! O(words²) with words capped); memory for the index postings.
+//! Cost: near-linear in the number of quotes (candidates from the index, at most 64 per
+//! rendering, each scored in O(words²) with words capped); memory for the index.
 
 mod index;
 #[cfg(test)]
