@@ -1,17 +1,28 @@
 //! Stage 3: gather every rendering of one utterance into a cluster.
 //!
-//! Renderings (quotes with the same normalised words) are compared only with the
-//! candidates a 3-gram index proposes. Each rendering points to the fuller rendering it
-//! most likely derives from (contained in it, spliced from it, an edit of it, or sharing
-//! a long run of words with it); clusters are the trees of that derives-from forest.
-//! Fragments of one to three words join a cluster only when exactly one cluster holds
-//! them, so short or generic phrases never chain two clusters together. Each cluster's
+//! Speakers reuse talking points across utterances and stories, and a matcher that
+//! links quotes through any long shared run of words chains unrelated stories together
+//! (MemeTracker's known weakness). So words are weighed by how specific they are: by the
+//! document frequency of the 3-grams over them, counted over distinct texts that no other
+//! text holds word for word (a reprint or a cut of a quote is not another text). Every
+//! comparison then asks how much of a rendering's specific weight a fuller rendering
+//! keeps, not how many words they share.
+//!
+//! Renderings (the same words from the same speaker) are compared only with the
+//! candidates the index of specific 3-grams proposes. Each points to the fuller rendering
+//! it most likely derives from (contained in it, spliced from it, an edit of it, or sharing
+//! a long specific run with it); clusters are the trees of that derives-from forest.
+//! Renderings too generic to decide alone (short fragments, talking points) join a
+//! cluster only where that is unambiguous, article by article, with the story the article
+//! tells (the clusters it quotes) and the speaker as tie-breakers. Each cluster's
 //! reference is its fullest rendering best supported by the others.
 //!
-//! Cost: near-linear in the number of quotes (candidates from the index, each scored in
-//! O(words²) with words capped); memory for the index postings.
+//! Cost: near-linear in the number of quotes (candidates from the index, at most 64 per
+//! rendering, each scored in O(words²) with words capped); memory for the index.
 
 mod index;
+#[cfg(test)]
+mod tests;
 pub mod words;
 
 use crate::align;
@@ -162,6 +173,7 @@ struct Prepared<'a> {
     /// Per rendering: the sum of its weights.
     mass: Vec<f32>,
     shingles: index::ShingleIndex,
+    lookup: Lookup,
 }
 
 impl Prepared<'_> {
@@ -171,6 +183,24 @@ impl Prepared<'_> {
 }
 
 pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clustering {
+    cluster_with(articles, quotes, cfg, Lookup::Index)
+}
+
+/// How candidates are found: from the index, or (to check the index against) by looking
+/// at every pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    Index,
+    #[cfg(test)]
+    AllPairs,
+}
+
+fn cluster_with(
+    articles: &[Article],
+    quotes: &[Quote],
+    cfg: &Config,
+    lookup: Lookup,
+) -> Clustering {
     let interned = Interned::new(quotes);
     let groups = group(quotes, &interned);
     // Fullest first; ties by first appearance: parents always come earlier.
@@ -205,6 +235,7 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         weights,
         mass,
         shingles,
+        lookup,
     };
     // Each rendering's parent depends only on the renderings, never on the order in
     // which others were placed, so this runs in parallel and gives the same forest.
@@ -212,7 +243,7 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         .into_par_iter()
         .map_init(
             || Scratch::new(groups.len()),
-            |scratch, g| best_parent(&prep, g, false, cfg, scratch),
+            |scratch, g| best_parent(&prep, g, None, cfg, scratch),
         )
         .collect();
     let mut uf = UnionFind::new(groups.len());
@@ -230,15 +261,13 @@ pub fn cluster(articles: &[Article], quotes: &[Quote], cfg: &Config) -> Clusteri
         .filter(|&g| parent[g].is_none() && !prep.generic(g, cfg))
         .map_init(
             || Scratch::new(groups.len()),
-            |scratch, g| (g, best_parent(&prep, g, true, cfg, scratch)),
+            |scratch, g| (g, best_parent(&prep, g, Some(&stories), cfg, scratch)),
         )
         .collect();
     for (g, best) in across {
         if let Some((c, rel)) = best {
-            if agreement(&groups[g], &groups[c]) < 2 || stories.meet(g, c, &prep, &article_of) {
-                parent[g] = Some((c, rel));
-                uf.union(g, c);
-            }
+            parent[g] = Some((c, rel));
+            uf.union(g, c);
         }
     }
     let splits = attach_generic(
@@ -394,7 +423,7 @@ impl Scratch {
 fn best_parent(
     p: &Prepared,
     g: usize,
-    across: bool,
+    across: Option<&Stories>,
     cfg: &Config,
     scratch: &mut Scratch,
 ) -> Option<(usize, Relation)> {
@@ -402,14 +431,17 @@ fn best_parent(
         return None;
     }
     let mut total = 0.0f32;
-    for gram in index::grams(p.slices[g], &p.groups[g].cuts) {
-        let df = p.shingles.df(&gram);
-        let s = specificity(df, cfg);
+    let grams = index::grams(p.slices[g], &p.groups[g].cuts);
+    for gram in &grams {
+        let s = specificity(p.shingles.df(gram), cfg);
         if s <= 0.0 {
             continue;
         }
         total += s;
-        for &c in p.shingles.holders(&gram) {
+        if p.lookup != Lookup::Index {
+            continue;
+        }
+        for &c in p.shingles.holders(gram) {
             if p.rank[c as usize] >= p.rank[g] {
                 continue;
             }
@@ -417,6 +449,21 @@ fn best_parent(
                 scratch.touched.push(c);
             }
             scratch.hits[c as usize] += s;
+        }
+    }
+    #[cfg(test)]
+    if p.lookup == Lookup::AllPairs {
+        for c in (0..p.slices.len()).filter(|&c| p.rank[c] < p.rank[g]) {
+            let theirs = index::grams(p.slices[c], &p.groups[c].cuts);
+            let shared: f32 = grams
+                .iter()
+                .filter(|x| theirs.binary_search(x).is_ok())
+                .map(|x| specificity(p.shingles.df(x), cfg))
+                .sum();
+            if shared > 0.0 {
+                scratch.touched.push(c as u32);
+                scratch.hits[c] = shared;
+            }
         }
     }
     let mut cands: Vec<(f32, usize)> = scratch
@@ -438,14 +485,23 @@ fn best_parent(
 }
 
 /// How likely rendering `s` derives from the fuller `l`, and how; None when it does not.
-/// `across`: whether a rendering with few specific words may derive from one credited to
-/// someone else (the story has to bear it out).
-fn score(p: &Prepared, s: usize, l: usize, across: bool, cfg: &Config) -> Option<(f64, Relation)> {
+/// With `across`, only renderings credited to someone else are scored, and only when the
+/// stories bear the link out; then they need not have many specific words.
+fn score(
+    p: &Prepared,
+    s: usize,
+    l: usize,
+    across: Option<&Stories>,
+    cfg: &Config,
+) -> Option<(f64, Relation)> {
     let (short_g, long_g) = (&p.groups[s], &p.groups[l]);
     let (short, long) = (p.slices[s], p.slices[l]);
     let agree = agreement(short_g, long_g);
-    if agree == 2 && !across && f64::from(p.mass[s]) < cfg.cross_speaker_specific {
-        return None;
+    match across {
+        None if agree == 2 && f64::from(p.mass[s]) < cfg.cross_speaker_specific => return None,
+        None => {}
+        Some(stories) if agree == 2 && stories.meet(s, l) => {}
+        Some(_) => return None,
     }
     let bonus = if agree == 0 { 0.02 } else { 0.0 };
     let ratio = short.len() as f64 / long.len().max(1) as f64;
@@ -575,8 +631,6 @@ fn attach_generic(
         }
     }
     let story = &stories.story;
-    // Per holder (lazily): the clusters its articles carry.
-    let mut told: HashMap<usize, Vec<u32>> = HashMap::new();
     let mut splits = Vec::new();
     // Per generic rendering: whether one of its words is rare.
     let mut rare = vec![false; p.slices.len()];
@@ -596,6 +650,30 @@ fn attach_generic(
             Some(rarest) => p.shingles.holders(&rarest),
             None => words.holding_rarest(w),
         };
+        let crowded = pool.len() > cfg.holder_cap;
+        #[cfg(test)]
+        let everyone: Vec<u32> = (0..p.slices.len() as u32).collect();
+        #[cfg(test)]
+        let (pool, crowded) = if p.lookup == Lookup::AllPairs {
+            let n = p.slices.len();
+            let count = match rarest {
+                Some(r) => (0..n)
+                    .filter(|&c| index::grams(p.slices[c], &p.groups[c].cuts).contains(&r))
+                    .count(),
+                None => w
+                    .iter()
+                    .map(|x| {
+                        (0..n)
+                            .filter(|&c| linking(c) && p.slices[c].contains(x))
+                            .count()
+                    })
+                    .min()
+                    .unwrap_or(0),
+            };
+            (&everyone[..], count > cfg.holder_cap)
+        } else {
+            (pool, crowded)
+        };
         let holds = |c: usize| {
             let l = p.slices[c];
             c != g
@@ -603,7 +681,7 @@ fn attach_generic(
                 && l.len() > w.len()
                 && (align::contains(l, w) || (!cuts.is_empty() && spliced(w, cuts, l)))
         };
-        let holders: Vec<usize> = if pool.len() <= cfg.holder_cap {
+        let holders: Vec<usize> = if !crowded {
             pool.iter()
                 .map(|&c| c as usize)
                 .filter(|&c| holds(c))
@@ -615,7 +693,7 @@ fn attach_generic(
                 .collect()
         };
         // All the renderings holding the words lie in one cluster.
-        let all_choice = (pool.len() <= cfg.holder_cap)
+        let all_choice = (!crowded)
             .then(|| unambiguous(&holders, uf))
             .flatten()
             .map(|_| smallest(p, &holders));
@@ -645,12 +723,7 @@ fn attach_generic(
             let near: Vec<usize> = holders
                 .iter()
                 .copied()
-                .filter(|&c| {
-                    let t = told
-                        .entry(c)
-                        .or_insert_with(|| stories.told(&p.groups[c], article_of));
-                    meets(t, &story[a])
-                })
+                .filter(|&c| meets(&stories.told[c], &story[a]))
                 .collect();
             let choice = if all_choice.is_some() {
                 // One cluster holds the words: it must tell the article's story, or, when
@@ -727,9 +800,10 @@ fn attach_generic(
 }
 
 /// Which story each article tells: the clusters (after the specific links) of the
-/// specific renderings it quotes.
+/// specific renderings it quotes; and per rendering, the clusters its articles carry.
 struct Stories {
     story: Vec<Vec<u32>>,
+    told: Vec<Vec<u32>>,
 }
 
 impl Stories {
@@ -748,28 +822,28 @@ impl Stories {
             s.sort_unstable();
             s.dedup();
         }
-        Stories { story }
-    }
-
-    /// The clusters the articles of a rendering carry, sorted.
-    fn told(&self, g: &Group, article_of: &[usize]) -> Vec<u32> {
-        let mut t: Vec<u32> = g
-            .quotes
-            .iter()
-            .take(64)
-            .flat_map(|&q| self.story[article_of[q]].iter().copied())
+        let told = p
+            .groups
+            .par_iter()
+            .map(|g| {
+                // A rendering reprinted very widely is known by a sample of its articles.
+                let mut t: Vec<u32> = g
+                    .quotes
+                    .iter()
+                    .take(64)
+                    .flat_map(|&q| story[article_of[q]].iter().copied())
+                    .collect();
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
             .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
+        Stories { story, told }
     }
 
     /// Whether the articles of two renderings carry a cluster in common.
-    fn meet(&self, a: usize, b: usize, p: &Prepared, article_of: &[usize]) -> bool {
-        meets(
-            &self.told(&p.groups[a], article_of),
-            &self.told(&p.groups[b], article_of),
-        )
+    fn meet(&self, a: usize, b: usize) -> bool {
+        meets(&self.told[a], &self.told[b])
     }
 }
 
