@@ -28,6 +28,7 @@ fn corpus(rows: &[(&str, Option<&str>, &str)]) -> (Vec<Article>, Vec<Quote>) {
             column: 1,
             kind: QuoteKind::Statement,
             terminated: true,
+            cut: false,
             speaker: speaker.map(str::to_string),
             speaker_text: speaker.map(str::to_string),
             speaker_start: None,
