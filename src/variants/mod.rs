@@ -597,13 +597,16 @@ struct Split {
     to: Option<usize>,
 }
 
-/// Places the generic renderings (short fragments, talking points), fullest first so that
-/// one placed already counts for the shorter ones it holds: under the smallest fuller
-/// rendering that holds it word for word when all such renderings lie in one cluster.
-/// Otherwise each article decides for its own quotes: the holders whose articles share a
-/// cluster with it (the same story), then those of the same speaker, when they lie in
-/// one cluster. What nothing decides stands alone, so generic words never chain two
-/// clusters together.
+/// Places the generic renderings (short fragments, talking points) under the smallest
+/// fuller rendering holding them (word for word, or over their ellipsis), fullest first so
+/// that one placed already counts for the shorter ones it holds. Words this generic say
+/// little of where they belong, so each article decides for its own quotes of them: when
+/// every holder lies in one cluster, that cluster must tell the article's story (carry a
+/// cluster the article quotes) or, in an article that quotes nothing else, credit the
+/// speaker; otherwise the holders of the story and the speaker decide when they lie in
+/// one cluster, then the speaker's anywhere, then a cluster holding twice as many of the
+/// story's and speaker's as any other. What nothing decides stands alone, split by story,
+/// so generic words never chain two clusters together.
 fn attach_generic(
     p: &Prepared,
     order: &[usize],
