@@ -283,6 +283,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn weighted_measures() {
+        let long = [1, 2, 3, 4, 5, 6, 7];
+        let ones = [1.0f32; 7];
+        // Every weight 1: the plain containment.
+        for short in [&[3, 4, 5][..], &[3, 9, 5], &[9, 9, 4, 5]] {
+            let w = vec![1.0f32; short.len()];
+            let plain = containment(short, &long);
+            assert!((weighted_containment(short, &w, &long, &ones) - plain).abs() < 1e-6);
+        }
+        // Agreeing on the generic words, differing on the one that matters.
+        let short = [2, 3, 9];
+        let generic_first = [0.1f32, 0.1, 1.0];
+        assert!(weighted_containment(&short, &generic_first, &long, &ones) < 0.2);
+        // Differing on a generic word only.
+        let short = [9, 3, 4];
+        let specific_last = [0.1f32, 1.0, 1.0];
+        assert!(weighted_containment(&short, &specific_last, &long, &ones) > 0.95);
+        assert_eq!(weighted_containment(&[], &[], &long, &ones), 0.0);
+        // A run is as heavy as its words.
+        let a = [0, 3, 4, 5, 0, 6, 7];
+        let aw = [1.0f32, 0.5, 0.5, 0.5, 1.0, 2.0, 2.0];
+        assert!((weighted_shared_run(&a, &aw, &long) - 4.0).abs() < 1e-6);
+    }
+
+    #[test]
     fn measures() {
         let long = [1, 2, 3, 4, 5, 6, 7];
         assert_eq!(semi_global_distance(&[3, 4, 5], &long), 0);

@@ -597,13 +597,16 @@ struct Split {
     to: Option<usize>,
 }
 
-/// Places the generic renderings (short fragments, talking points), fullest first so that
-/// one placed already counts for the shorter ones it holds: under the smallest fuller
-/// rendering that holds it word for word when all such renderings lie in one cluster.
-/// Otherwise each article decides for its own quotes: the holders whose articles share a
-/// cluster with it (the same story), then those of the same speaker, when they lie in
-/// one cluster. What nothing decides stands alone, so generic words never chain two
-/// clusters together.
+/// Places the generic renderings (short fragments, talking points) under the smallest
+/// fuller rendering holding them (word for word, or over their ellipsis), fullest first so
+/// that one placed already counts for the shorter ones it holds. Words this generic say
+/// little of where they belong, so each article decides for its own quotes of them: when
+/// every holder lies in one cluster, that cluster must tell the article's story (carry a
+/// cluster the article quotes) or, in an article that quotes nothing else, credit the
+/// speaker; otherwise the holders of the story and the speaker decide when they lie in
+/// one cluster, then the speaker's anywhere, then a cluster holding twice as many of the
+/// story's and speaker's as any other. What nothing decides stands alone, split by story,
+/// so generic words never chain two clusters together.
 fn attach_generic(
     p: &Prepared,
     order: &[usize],
@@ -735,9 +738,12 @@ fn attach_generic(
                     .copied()
                     .filter(|&c| shares_speaker(&p.groups[g], &p.groups[c]))
                     .collect();
+                // Failing agreement, a cluster holding most of the story's renderings by
+                // that speaker: a stray variant of one utterance is no rival to the rest.
                 unambiguous(&near_same, uf)
                     .map(|_| smallest(p, &near_same))
                     .or(by_speaker)
+                    .or_else(|| dominant(p, &near_same, DOMINANT, uf))
             };
             if let Some(t) = choice {
                 target_of.extend(run.iter().map(|&(_, q)| (t, q)));
@@ -870,6 +876,23 @@ fn by_story(arts: &mut [(usize, usize)], story: &[Vec<u32>]) -> Vec<Vec<usize>> 
         parts.entry(uf.find(i)).or_default().push(q);
     }
     parts.into_values().collect()
+}
+
+/// How many times as many holders one cluster needs as any other to win them.
+const DOMINANT: usize = 2;
+
+/// The smallest holder of the cluster holding `k` times as many of `holders` as any other.
+fn dominant(p: &Prepared, holders: &[usize], k: usize, uf: &mut UnionFind) -> Option<usize> {
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &c in holders {
+        by_root.entry(uf.find(c)).or_default().push(c);
+    }
+    let mut sizes: Vec<(usize, usize)> = by_root.iter().map(|(&r, v)| (v.len(), r)).collect();
+    sizes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match sizes.as_slice() {
+        [(n, r), (m, _), ..] if *n >= k * *m => Some(smallest(p, &by_root[r])),
+        _ => None,
+    }
 }
 
 /// The smallest of `holders`, the first of equals.
