@@ -7,12 +7,11 @@
 
 use super::{Exit, Session};
 use crate::cli::ReportArgs;
-use anyhow::Context as _;
 use quotetrace::provenance::Graph;
 use quotetrace::render::html::{Drawing, Limits, Report};
 use quotetrace::{pipeline, render};
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -160,7 +159,7 @@ pub fn run(args: ReportArgs, session: &Session) -> anyhow::Result<Exit> {
         out.write_all(html.as_bytes())?;
         out.flush()?;
     } else {
-        write_atomic(&path, html.as_bytes())?;
+        super::write_atomic(&path, html.as_bytes())?;
         if !session.quiet {
             eprintln!(
                 "quotetrace: wrote {} ({} KB)",
@@ -211,23 +210,4 @@ fn drawing(report: &Report) -> Drawing {
         Ok(svg) => Drawing::Svg(String::from_utf8_lossy(&svg).into_owned()),
         Err(e) => Drawing::Unavailable(format!("{e}.")),
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, then renames
-/// it: a reader never sees half a report.
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report.html".into());
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&tmp, bytes)
-        .with_context(|| format!("cannot write {}", tmp.display()))
-        .and_then(|()| {
-            std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
-        });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
 }

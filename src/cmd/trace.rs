@@ -9,7 +9,6 @@ use quotetrace::drift::{self, Severity};
 use quotetrace::provenance::{self, EdgeKind};
 use quotetrace::{pipeline, render};
 use std::io::Write;
-use std::path::Path;
 
 pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
     let progress = super::progress::Progress::new(session.quiet);
@@ -27,11 +26,14 @@ pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
     let prov_path = args.out.join(format!("{}-provenance.dot", corpus.name));
     let quotes_path = args.out.join(format!("{}-quotes.dot", corpus.name));
     let title = format!("{}: provenance", corpus.name);
-    write_atomic(&prov_path, &render::dot::provenance(&graph, &title))?;
+    super::write_atomic(
+        &prov_path,
+        render::dot::provenance(&graph, &title).as_bytes(),
+    )?;
     let title = format!("{}: quote variants", corpus.name);
-    write_atomic(
+    super::write_atomic(
         &quotes_path,
-        &render::dot::quotes(&corpus.articles, &found, &clustering, &title),
+        render::dot::quotes(&corpus.articles, &found, &clustering, &title).as_bytes(),
     )?;
     drop(progress);
 
@@ -135,19 +137,4 @@ pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
     )?;
     out.flush()?;
     Ok(Exit::Done)
-}
-
-/// Writes `text` to `path` through a temporary file in the same folder; on failure the
-/// temporary file is removed, so that no partial file is left.
-pub fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
-    let tmp = path.with_extension("dot.tmp");
-    let written = std::fs::write(&tmp, text)
-        .with_context(|| format!("cannot write {}", tmp.display()))
-        .and_then(|()| {
-            std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
-        });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
 }

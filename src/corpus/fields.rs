@@ -309,7 +309,8 @@ fn scalar(v: &Value) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn kind_of(v: &Value) -> &'static str {
+/// How a JSON value is named in messages ("a number", "a list").
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

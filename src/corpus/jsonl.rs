@@ -88,7 +88,7 @@ fn lines(text: &str) -> Parsed {
                     ProblemKind::Malformed,
                     format!(
                         "{} where a JSON object was expected; line skipped",
-                        what(&other)
+                        super::fields::kind_of(&other)
                     ),
                 ));
             }
@@ -158,7 +158,7 @@ fn array(text: &str, slice: &str) -> Parsed {
                 format!(
                     "element {} is {}, not a JSON object; skipped",
                     i + 1,
-                    what(&other)
+                    super::fields::kind_of(&other)
                 ),
             )),
             Err(e) => out.problems.push((
@@ -272,17 +272,6 @@ fn bare(e: &serde_json::Error) -> String {
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s,
-    }
-}
-
-fn what(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
