@@ -4,6 +4,7 @@
 use super::{Exit, Session};
 use crate::cli::{DriftArgs, DriftFormat, Level};
 use quotetrace::drift::{self, Severity};
+use quotetrace::pipeline::Stage;
 use quotetrace::{quotes, render, variants};
 use std::io::Write;
 
@@ -17,10 +18,16 @@ pub fn severity(l: Level) -> Severity {
 }
 
 pub fn run(args: DriftArgs, session: &Session) -> anyhow::Result<Exit> {
+    let progress = super::progress::Progress::new(session.quiet);
+    progress.stage("loading articles");
     let corpus = super::load(&args.input.paths, session)?;
+    progress.stage(Stage::Extract.as_str());
     let found = quotes::extract(&corpus.articles);
+    progress.stage(Stage::Cluster.as_str());
     let clustering = variants::cluster(&corpus.articles, &found, &variants::Config::default());
+    progress.stage(Stage::Audit.as_str());
     let findings = drift::audit(&corpus.articles, &found, &clustering);
+    drop(progress);
     let selected = drift::select(
         &findings,
         severity(args.min_severity),

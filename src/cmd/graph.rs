@@ -3,6 +3,7 @@
 
 use super::{Exit, Session};
 use crate::cli::{GraphArgs, GraphFormat, GraphLevel};
+use quotetrace::pipeline::Stage;
 use quotetrace::{provenance, quotes, render, variants};
 use std::io::Write;
 
@@ -18,15 +19,21 @@ pub fn config(level: GraphLevel, min_confidence: f64) -> provenance::Config {
 }
 
 pub fn run(args: GraphArgs, session: &Session) -> anyhow::Result<Exit> {
+    let progress = super::progress::Progress::new(session.quiet);
+    progress.stage("loading articles");
     let corpus = super::load(&args.input.paths, session)?;
+    progress.stage(Stage::Extract.as_str());
     let found = quotes::extract(&corpus.articles);
+    progress.stage(Stage::Cluster.as_str());
     let clustering = variants::cluster(&corpus.articles, &found, &variants::Config::default());
+    progress.stage(Stage::Graph.as_str());
     let graph = provenance::build(
         &corpus.articles,
         &found,
         &clustering,
         &config(args.level, args.min_confidence),
     );
+    drop(progress);
     let mut out = super::stdout();
     match args.format {
         GraphFormat::Dot => {

@@ -3,13 +3,19 @@
 
 use super::{Exit, Session};
 use crate::cli::{QuotesArgs, QuotesFormat};
+use quotetrace::pipeline::Stage;
 use quotetrace::{quotes, render, variants};
 use std::io::Write;
 
 pub fn run(args: QuotesArgs, session: &Session) -> anyhow::Result<Exit> {
+    let progress = super::progress::Progress::new(session.quiet);
+    progress.stage("loading articles");
     let corpus = super::load(&args.input.paths, session)?;
+    progress.stage(Stage::Extract.as_str());
     let found = quotes::extract(&corpus.articles);
+    progress.stage(Stage::Cluster.as_str());
     let clustering = variants::cluster(&corpus.articles, &found, &variants::Config::default());
+    drop(progress);
     let selected = clustering.select(
         &found,
         args.filter.speaker.as_deref(),

@@ -11,6 +11,7 @@ use crate::corpus::Article;
 use crate::quotes::{sentence, Quote};
 use crate::text::{tokens, tokens_at};
 use crate::variants::Clustering;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -61,22 +62,23 @@ pub fn stem(w: &str) -> String {
     w.to_string()
 }
 
-fn content(text: &str) -> BTreeSet<String> {
-    tokens(text)
-        .into_iter()
-        .map(|t| t.norm)
-        .filter(|w| {
-            w.chars().count() >= 3
-                && !STOP.contains(&w.as_str())
-                && !w.chars().all(|c| c.is_ascii_digit())
-        })
-        .map(|w| stem(&w))
-        .collect()
+/// The stem of a content word; None for short words, stop words and numbers.
+fn content_stem(w: &str) -> Option<String> {
+    static SORTED_STOP: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+    let stop = SORTED_STOP.get_or_init(|| {
+        let mut v = STOP.to_vec();
+        v.sort_unstable();
+        v
+    });
+    (w.chars().count() >= 3
+        && stop.binary_search(&w).is_err()
+        && !w.chars().all(|c| c.is_ascii_digit()))
+    .then(|| stem(w))
 }
 
-/// The writer's words next to a quote: up to eight on each side, in the same sentence,
-/// other quotes left out.
-fn context(article: &Article, q: &Quote, spans: &[(usize, usize)]) -> String {
+/// The writer's words next to a quote, as compared: up to eight on each side, in the
+/// same sentence, other quotes left out.
+fn context(article: &Article, q: &Quote, spans: &[(usize, usize)]) -> Vec<String> {
     const NEAR: usize = 8;
     let text = &article.text;
     let ps = text[..q.open].rfind('\n').map_or(0, |i| i + 1);
@@ -99,55 +101,160 @@ fn context(article: &Article, q: &Quote, spans: &[(usize, usize)]) -> String {
         .filter(outside)
         .map(|t| t.norm)
         .collect();
-    let after: Vec<String> = tokens_at(&text[q.close.min(e)..e], q.close.min(e))
+    let after = tokens_at(&text[q.close.min(e)..e], q.close.min(e))
         .into_iter()
         .filter(outside)
         .map(|t| t.norm)
-        .collect();
+        .take(NEAR);
     let mut out: Vec<String> = before[before.len().saturating_sub(NEAR)..].to_vec();
-    out.extend(after.into_iter().take(NEAR));
-    out.join(" ")
+    out.extend(after);
+    out
 }
 
-/// Words of each cluster's quotes and contexts, and their rarity.
+/// Words of each cluster's quotes and contexts, and their rarity. Words are interned in
+/// sorted order, so a sorted list of ids is also a sorted list of words and every
+/// listing built from them comes out the same on any thread count.
 pub struct Index {
-    quote_words: Vec<BTreeSet<String>>,
-    all_words: Vec<BTreeSet<String>>,
-    postings: HashMap<String, Vec<usize>>,
-    idf: HashMap<String, f64>,
+    vocab: Vec<String>,
+    quote_words: Vec<Vec<u32>>,
+    all_words: Vec<Vec<u32>>,
+    /// The reference's own context words, for the clusters that may need a source.
+    ref_context: Vec<Vec<u32>>,
+    postings: Vec<Vec<u32>>,
+    idf: Vec<f64>,
     corroborated: Vec<bool>,
     /// Clusters whose reference has four words or more: a source must say something.
     substantive: Vec<bool>,
-    /// Quote spans per article, to keep other quotes out of a quote's context.
-    spans: HashMap<usize, Vec<(usize, usize)>>,
+}
+
+/// Rough scores per cluster for one lookup, reused across lookups: a common word reaches
+/// thousands of clusters, and a hash map per lookup cost more than the scoring.
+pub struct Scratch {
+    score: Vec<f64>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    pub fn new(index: &Index) -> Self {
+        Scratch {
+            score: vec![0.0; index.quote_words.len()],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, c: u32, x: f64) {
+        let s = &mut self.score[c as usize];
+        if *s == 0.0 {
+            self.touched.push(c);
+        }
+        *s += x;
+    }
+
+    fn drain(&mut self) -> Vec<(f64, u32)> {
+        let score = &mut self.score;
+        self.touched
+            .drain(..)
+            .map(|c| (std::mem::take(&mut score[c as usize]), c))
+            .collect()
+    }
+}
+
+/// Content words of one cluster, as strings until the vocabulary is known. Quoted words
+/// borrow the stems of the clustering's vocabulary, computed once per word.
+struct Raw<'a> {
+    quote: BTreeSet<&'a str>,
+    context: BTreeSet<String>,
+    ref_context: BTreeSet<String>,
 }
 
 impl Index {
     pub fn build(articles: &[Article], quotes: &[Quote], clustering: &Clustering) -> Self {
         let n = clustering.clusters.len();
         let spans = spans_by_article(quotes);
-        let mut quote_words = vec![BTreeSet::new(); n];
-        let mut all_words = vec![BTreeSet::new(); n];
-        for (ci, c) in clustering.clusters.iter().enumerate() {
-            for m in &c.members {
-                let q = &quotes[m.quote];
-                let qw = content(&q.text);
-                all_words[ci].extend(qw.iter().cloned());
-                let ctx = context(&articles[q.article_index], q, &spans[&q.article_index]);
-                all_words[ci].extend(content(&ctx));
-                quote_words[ci].extend(qw);
-            }
-        }
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-        for (ci, ws) in all_words.iter().enumerate() {
-            for w in ws {
-                postings.entry(w.clone()).or_default().push(ci);
+        let no_spans = Vec::new();
+        let stems: Vec<Option<String>> = clustering
+            .interned
+            .vocab
+            .par_iter()
+            .map(|w| content_stem(w))
+            .collect();
+        let raw: Vec<Raw> = clustering
+            .clusters
+            .par_iter()
+            .map(|c| {
+                let mut r = Raw {
+                    quote: BTreeSet::new(),
+                    context: BTreeSet::new(),
+                    ref_context: BTreeSet::new(),
+                };
+                for m in &c.members {
+                    let q = &quotes[m.quote];
+                    r.quote.extend(
+                        clustering.interned.words[m.quote]
+                            .iter()
+                            .filter_map(|&w| stems[w as usize].as_deref()),
+                    );
+                    let sp = spans.get(&q.article_index).unwrap_or(&no_spans);
+                    let ctx: BTreeSet<String> = context(&articles[q.article_index], q, sp)
+                        .iter()
+                        .filter_map(|w| content_stem(w))
+                        .collect();
+                    if m.quote == c.reference {
+                        r.ref_context = ctx.clone();
+                    }
+                    r.context.extend(ctx);
+                }
+                r
+            })
+            .collect();
+        let mut vocab: Vec<&str> = raw
+            .iter()
+            .flat_map(|r| {
+                r.quote
+                    .iter()
+                    .copied()
+                    .chain(r.context.iter().map(String::as_str))
+            })
+            .collect();
+        vocab.par_sort_unstable();
+        vocab.dedup();
+        // Every word looked up here is in `vocab`, which was gathered from the same sets.
+        let id = |w: &str| vocab.binary_search(&w).map_or(u32::MAX, |i| i as u32);
+        let interned: Vec<(Vec<u32>, Vec<u32>, Vec<u32>)> = raw
+            .par_iter()
+            .map(|r| {
+                let quote: Vec<u32> = r.quote.iter().map(|w| id(w)).collect();
+                let mut all: Vec<u32> = quote
+                    .iter()
+                    .copied()
+                    .chain(r.context.iter().map(|w| id(w)))
+                    .collect();
+                all.sort_unstable();
+                all.dedup();
+                let ref_context = r.ref_context.iter().map(|w| id(w)).collect();
+                (quote, all, ref_context)
+            })
+            .collect();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        for (ci, (_, all, _)) in interned.iter().enumerate() {
+            for &w in all {
+                postings[w as usize].push(ci as u32);
             }
         }
         let idf = postings
             .iter()
-            .map(|(w, l)| (w.clone(), (1.0 + n as f64 / l.len() as f64).ln()))
+            .map(|l| (1.0 + n as f64 / l.len().max(1) as f64).ln())
             .collect();
+        let vocab: Vec<String> = vocab.into_iter().map(str::to_string).collect();
+        drop(raw);
+        let mut quote_words = Vec::with_capacity(n);
+        let mut all_words = Vec::with_capacity(n);
+        let mut ref_context = Vec::with_capacity(n);
+        for (q, a, r) in interned {
+            quote_words.push(q);
+            all_words.push(a);
+            ref_context.push(r);
+        }
         let corroborated = clustering
             .clusters
             .iter()
@@ -159,70 +266,77 @@ impl Index {
             .map(|c| tokens(&quotes[c.reference].text).len() >= 4)
             .collect();
         Index {
+            vocab,
             quote_words,
             all_words,
+            ref_context,
             postings,
             idf,
             corroborated,
             substantive,
-            spans,
         }
     }
 
-    /// The best-scoring other cluster for quote `q` (in cluster `own`), if any shares
-    /// enough with it. Corroborated clusters are preferred as sources.
+    /// The best-scoring other cluster for the reference quote of cluster `own`, if any
+    /// shares enough with it. Corroborated clusters are preferred as sources.
     pub fn nearest(
         &self,
-        articles: &[Article],
         quotes: &[Quote],
         clustering: &Clustering,
-        q: usize,
         own: usize,
+        scratch: &mut Scratch,
     ) -> Option<Candidate> {
         const MIN_SCORE: f64 = 1.5;
         const POSTING_CAP: usize = 5_000;
-        let quote = &quotes[q];
-        let qw = content(&quote.text);
-        let spans = self
-            .spans
-            .get(&quote.article_index)
-            .map_or(&[][..], Vec::as_slice);
-        let ctx = content(&context(&articles[quote.article_index], quote, spans));
+        let quote = &quotes[clustering.clusters[own].reference];
+        let qw = &self.quote_words[own];
+        let ctx = &self.ref_context[own];
         // A first, cheap score from the posting lists (quoted words thrice, words around
         // the quote once) ranks the clusters sharing any word; only the best `SHORTLIST`
         // are scored in full. A common word reaches thousands of clusters, and scoring
         // each of them made this stage grow with the square of the corpus.
         const SHORTLIST: usize = 64;
-        let idf_of = |w: &String| self.idf.get(w).copied().unwrap_or(0.0);
-        let mut rough: HashMap<usize, f64> = HashMap::new();
-        let weighted = qw
-            .iter()
-            .map(|w| (w, 3.0))
-            .chain(ctx.iter().filter(|w| !qw.contains(*w)).map(|w| (w, 1.0)));
+        let idf = |w: u32| self.idf[w as usize];
+        let weighted = qw.iter().map(|&w| (w, 3.0)).chain(
+            ctx.iter()
+                .filter(|w| qw.binary_search(w).is_err())
+                .map(|&w| (w, 1.0)),
+        );
         for (w, x) in weighted {
-            if let Some(l) = self.postings.get(w).filter(|l| l.len() <= POSTING_CAP) {
-                let add = x * idf_of(w);
-                for &c in l {
-                    if c != own && self.substantive[c] {
-                        *rough.entry(c).or_default() += add;
-                    }
+            let l = &self.postings[w as usize];
+            if l.len() > POSTING_CAP {
+                continue;
+            }
+            let add = x * idf(w);
+            for &c in l {
+                if c as usize != own && self.substantive[c as usize] {
+                    scratch.add(c, add);
                 }
             }
         }
-        let mut ranked: Vec<(f64, usize)> = rough.into_iter().map(|(c, s)| (s, c)).collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.truncate(SHORTLIST);
-        let mut hits: Vec<usize> = ranked.into_iter().map(|(_, c)| c).collect();
+        let mut ranked: Vec<(f64, u32)> = scratch.drain();
+        // Highest rough score first, lower cluster index on ties: a total order, so the
+        // shortlist is the same set whatever order the scores were gathered in.
+        let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > SHORTLIST {
+            ranked.select_nth_unstable_by(SHORTLIST - 1, order);
+            ranked.truncate(SHORTLIST);
+        }
+        let mut hits: Vec<usize> = ranked.into_iter().map(|(_, c)| c as usize).collect();
         hits.sort_unstable();
-        let mine: BTreeSet<&String> = qw.iter().chain(ctx.iter()).collect();
-        let idf = |w: &String| self.idf.get(w).copied().unwrap_or(0.0);
-        let mut scored: Vec<(f64, usize, Candidate)> = Vec::new();
+        let mine = |w: &u32| qw.binary_search(w).is_ok() || ctx.binary_search(w).is_ok();
+        let mut best: [Option<(f64, usize, Vec<u32>, Vec<u32>, bool)>; 2] = [None, None];
         for c in hits {
-            let shared_q: Vec<String> = qw.intersection(&self.quote_words[c]).cloned().collect();
-            let shared_ctx: Vec<String> = self.all_words[c]
+            let theirs = &self.quote_words[c];
+            let shared_q: Vec<u32> = qw
                 .iter()
-                .filter(|w| mine.contains(w) && !shared_q.contains(w))
-                .cloned()
+                .copied()
+                .filter(|w| theirs.binary_search(w).is_ok())
+                .collect();
+            let shared_ctx: Vec<u32> = self.all_words[c]
+                .iter()
+                .copied()
+                .filter(|w| mine(w) && shared_q.binary_search(w).is_err())
                 .collect();
             let cluster = &clustering.clusters[c];
             let same =
@@ -230,40 +344,49 @@ impl Index {
             // Context words that meet the candidate's quoted words count double.
             let ctx_score: f64 = shared_ctx
                 .iter()
-                .map(|w| {
+                .map(|&w| {
                     idf(w)
-                        * if self.quote_words[c].contains(w) {
+                        * if theirs.binary_search(&w).is_ok() {
                             2.0
                         } else {
                             1.0
                         }
                 })
                 .sum();
-            let score = 3.0 * shared_q.iter().map(idf).sum::<f64>()
+            let score = 3.0 * shared_q.iter().map(|&w| idf(w)).sum::<f64>()
                 + ctx_score
                 + if same { 1.0 } else { 0.0 };
             if score < MIN_SCORE || (shared_q.is_empty() && shared_ctx.len() < 3) {
                 continue;
             }
-            let cand = Candidate {
-                cluster: c,
-                cluster_id: cluster.id,
-                quote: quotes[cluster.reference].id.clone(),
-                score: (score * 100.0).round() / 100.0,
-                shared_words: shared_q,
-                shared_context: shared_ctx,
-                same_speaker: same,
-            };
-            scored.push((score, c, cand));
+            // Slot 0: the best corroborated candidate; slot 1: the best of all. Ties go
+            // to the lower cluster index, which `hits` visits first.
+            for slot in [0, 1] {
+                if slot == 0 && !self.corroborated[c] {
+                    continue;
+                }
+                if best[slot].as_ref().is_none_or(|b| score > b.0) {
+                    best[slot] = Some((score, c, shared_q.clone(), shared_ctx.clone(), same));
+                }
+            }
         }
-        let pick = |only_corroborated: bool| {
-            scored
-                .iter()
-                .filter(|(_, c, _)| !only_corroborated || self.corroborated[*c])
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-                .map(|(_, _, cand)| cand.clone())
+        let [corroborated, any] = best;
+        let (score, c, shared_q, shared_ctx, same) = corroborated.or(any)?;
+        let cluster = &clustering.clusters[c];
+        let words = |ids: Vec<u32>| {
+            ids.into_iter()
+                .map(|w| self.vocab[w as usize].clone())
+                .collect()
         };
-        pick(true).or_else(|| pick(false))
+        Some(Candidate {
+            cluster: c,
+            cluster_id: cluster.id,
+            quote: quotes[cluster.reference].id.clone(),
+            score: (score * 100.0).round() / 100.0,
+            shared_words: words(shared_q),
+            shared_context: words(shared_ctx),
+            same_speaker: same,
+        })
     }
 }
 

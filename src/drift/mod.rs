@@ -17,6 +17,7 @@ use crate::text::tokens;
 use crate::variants::Clustering;
 pub use classes::{Class, Severity};
 pub use corroborate::Candidate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// One claim of the audit about one quote.
@@ -82,84 +83,19 @@ fn place(q: &Quote) -> Place {
 /// Audits every rendering. Findings come most severe first, then by article and place.
 pub fn audit(articles: &[Article], quotes: &[Quote], clustering: &Clustering) -> Vec<Finding> {
     let index = corroborate::Index::build(articles, quotes, clustering);
-    let mut out = Vec::new();
-    for (ci, c) in clustering.clusters.iter().enumerate() {
-        let r = c.reference;
-        let reference = &quotes[r];
-        let ref_words = words(clustering, r);
-        if c.articles.len() >= 2 || c.members.len() >= 2 {
-            for m in c.members.iter().filter(|m| m.quote != r) {
-                let q = &quotes[m.quote];
-                let var_words = words(clustering, m.quote);
-                let ellipsis = !clustering.interned.cuts[m.quote].is_empty();
-                let mut cls = classes::classify(
-                    &m.diff,
-                    &ref_words,
-                    &var_words,
-                    q.text == reference.text,
-                    ellipsis,
-                );
-                let mut evidence = Evidence {
-                    reference: Some(place(reference)),
-                    diff: m.diff.clone(),
-                    ..Evidence::default()
-                };
-                let drifted = q.article != reference.article
-                    && matches!((&q.speaker, &reference.speaker), (Some(a), Some(b)) if a != b);
-                if drifted {
-                    cls.push(Class::AttributionDrift);
-                    evidence.speakers = vec![place(reference), place(q)];
-                }
-                let reason = variant_reason(&cls, m, reference, q, &ref_words, &var_words);
-                out.push(finding(q, m.quote, c.id, cls, evidence, reason));
-            }
-            continue;
-        }
-        // Carried by one article only.
-        let substantive = reference.kind == QuoteKind::Statement
-            || (reference.kind == QuoteKind::Fragment && ref_words.len() >= 4);
-        if !substantive {
-            continue;
-        }
-        let nearest = index.nearest(articles, quotes, clustering, r, ci);
-        let mut cls = vec![Class::Uncorroborated];
-        let mut evidence = Evidence::default();
-        if let Some(n) = &nearest {
-            let cand = &quotes[clustering.clusters[n.cluster].reference];
-            let cand_words = words(clustering, clustering.clusters[n.cluster].reference);
-            let added: Vec<&str> = ref_words
-                .iter()
-                .filter(|w| !cand_words.contains(w))
-                .map(String::as_str)
-                .collect();
-            let removed: Vec<&str> = cand_words
-                .iter()
-                .filter(|w| !ref_words.contains(w))
-                .map(String::as_str)
-                .collect();
-            let all: Vec<&str> = cand_words.iter().map(String::as_str).collect();
-            cls.extend(classes::sense_changes(&(added, removed), &all, &ref_words));
-            evidence.reference = Some(place(cand));
-            evidence.diff = crate::align::diff(
-                &clustering.interned.words[cand_index(clustering, n)],
-                &clustering.interned.words[r],
-            );
-        }
-        evidence.nearest = nearest.clone();
-        let reason = match &nearest {
-            Some(n) => format!(
-                "no other article renders these words; nearest candidate source is cluster #{} ({}), sharing {}{}{}",
-                n.cluster_id,
-                n.quote,
-                if n.shared_words.is_empty() { "no quoted words".to_string() } else { format!("the words {}", n.shared_words.join(", ")) },
-                if n.shared_context.is_empty() { String::new() } else { format!(" and, around the quotes, {}", n.shared_context.join(", ")) },
-                sense_note(&cls)
-            ),
-            None => "no other article renders these words, and no candidate source was found".to_string(),
-        };
-        out.push(finding(reference, r, c.id, cls, evidence, reason));
-    }
-    out.sort_by(|a, b| {
+    let per_cluster: Vec<Vec<Finding>> = (0..clustering.clusters.len())
+        .into_par_iter()
+        .map_init(
+            || corroborate::Scratch::new(&index),
+            |scratch, ci| audit_cluster(&index, quotes, clustering, ci, scratch),
+        )
+        .collect();
+    let found: Vec<Finding> = per_cluster.into_iter().flatten().collect();
+    // Sorted by index, then moved once: a finding is large, and a sort moving findings
+    // themselves spent more time copying memory than comparing.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.par_sort_by(|&a, &b| {
+        let (a, b) = (&found[a], &found[b]);
         b.severity
             .cmp(&a.severity)
             .then(
@@ -169,6 +105,94 @@ pub fn audit(articles: &[Article], quotes: &[Quote], clustering: &Clustering) ->
             )
             .then(a.start.cmp(&b.start))
     });
+    let mut slots: Vec<Option<Finding>> = found.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The findings about one cluster's renderings.
+fn audit_cluster(
+    index: &corroborate::Index,
+    quotes: &[Quote],
+    clustering: &Clustering,
+    ci: usize,
+    scratch: &mut corroborate::Scratch,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let c = &clustering.clusters[ci];
+    let r = c.reference;
+    let reference = &quotes[r];
+    let ref_words = words(clustering, r);
+    if c.articles.len() >= 2 || c.members.len() >= 2 {
+        for m in c.members.iter().filter(|m| m.quote != r) {
+            let q = &quotes[m.quote];
+            let var_words = words(clustering, m.quote);
+            let ellipsis = !clustering.interned.cuts[m.quote].is_empty();
+            let mut cls = classes::classify(
+                &m.diff,
+                &ref_words,
+                &var_words,
+                q.text == reference.text,
+                ellipsis,
+            );
+            let mut evidence = Evidence {
+                reference: Some(place(reference)),
+                diff: m.diff.clone(),
+                ..Evidence::default()
+            };
+            let drifted = q.article != reference.article
+                && matches!((&q.speaker, &reference.speaker), (Some(a), Some(b)) if a != b);
+            if drifted {
+                cls.push(Class::AttributionDrift);
+                evidence.speakers = vec![place(reference), place(q)];
+            }
+            let reason = variant_reason(&cls, m, reference, q, &ref_words, &var_words);
+            out.push(finding(q, m.quote, c.id, cls, evidence, reason));
+        }
+        return out;
+    }
+    // Carried by one article only.
+    let substantive = reference.kind == QuoteKind::Statement
+        || (reference.kind == QuoteKind::Fragment && ref_words.len() >= 4);
+    if !substantive {
+        return out;
+    }
+    let nearest = index.nearest(quotes, clustering, ci, scratch);
+    let mut cls = vec![Class::Uncorroborated];
+    let mut evidence = Evidence::default();
+    if let Some(n) = &nearest {
+        let cand = &quotes[clustering.clusters[n.cluster].reference];
+        let cand_words = words(clustering, clustering.clusters[n.cluster].reference);
+        let added: Vec<&str> = ref_words
+            .iter()
+            .filter(|w| !cand_words.contains(w))
+            .map(String::as_str)
+            .collect();
+        let removed: Vec<&str> = cand_words
+            .iter()
+            .filter(|w| !ref_words.contains(w))
+            .map(String::as_str)
+            .collect();
+        let all: Vec<&str> = cand_words.iter().map(String::as_str).collect();
+        cls.extend(classes::sense_changes(&(added, removed), &all, &ref_words));
+        evidence.reference = Some(place(cand));
+        evidence.diff = crate::align::diff(
+            &clustering.interned.words[cand_index(clustering, n)],
+            &clustering.interned.words[r],
+        );
+    }
+    evidence.nearest = nearest.clone();
+    let reason = match &nearest {
+        Some(n) => format!(
+            "no other article renders these words; nearest candidate source is cluster #{} ({}), sharing {}{}{}",
+            n.cluster_id,
+            n.quote,
+            if n.shared_words.is_empty() { "no quoted words".to_string() } else { format!("the words {}", n.shared_words.join(", ")) },
+            if n.shared_context.is_empty() { String::new() } else { format!(" and, around the quotes, {}", n.shared_context.join(", ")) },
+            sense_note(&cls)
+        ),
+        None => "no other article renders these words, and no candidate source was found".to_string(),
+    };
+    out.push(finding(reference, r, c.id, cls, evidence, reason));
     out
 }
 
