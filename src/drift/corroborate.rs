@@ -325,8 +325,8 @@ impl Index {
         let mut hits: Vec<usize> = ranked.into_iter().map(|(_, c)| c as usize).collect();
         hits.sort_unstable();
         let mine = |w: &u32| qw.binary_search(w).is_ok() || ctx.binary_search(w).is_ok();
-        let mut best: [Option<(f64, usize, Vec<u32>, Vec<u32>, bool)>; 2] = [None, None];
-        for c in hits {
+        // The quoted words two clusters share, and those shared around the quotes.
+        let shared = |c: usize| {
             let theirs = &self.quote_words[c];
             let shared_q: Vec<u32> = qw
                 .iter()
@@ -338,9 +338,18 @@ impl Index {
                 .copied()
                 .filter(|w| mine(w) && shared_q.binary_search(w).is_err())
                 .collect();
-            let cluster = &clustering.clusters[c];
-            let same =
-                quote.speaker.is_some() && cluster.speakers.first() == quote.speaker.as_ref();
+            (shared_q, shared_ctx)
+        };
+        let same_speaker = |c: usize| {
+            quote.speaker.is_some()
+                && clustering.clusters[c].speakers.first() == quote.speaker.as_ref()
+        };
+        // Slot 0: the best corroborated candidate; slot 1: the best of all. Ties go to
+        // the lower cluster index, which `hits` visits first.
+        let mut best: [Option<(f64, usize)>; 2] = [None, None];
+        for c in hits {
+            let theirs = &self.quote_words[c];
+            let (shared_q, shared_ctx) = shared(c);
             // Context words that meet the candidate's quoted words count double.
             let ctx_score: f64 = shared_ctx
                 .iter()
@@ -355,23 +364,23 @@ impl Index {
                 .sum();
             let score = 3.0 * shared_q.iter().map(|&w| idf(w)).sum::<f64>()
                 + ctx_score
-                + if same { 1.0 } else { 0.0 };
+                + if same_speaker(c) { 1.0 } else { 0.0 };
             if score < MIN_SCORE || (shared_q.is_empty() && shared_ctx.len() < 3) {
                 continue;
             }
-            // Slot 0: the best corroborated candidate; slot 1: the best of all. Ties go
-            // to the lower cluster index, which `hits` visits first.
             for slot in [0, 1] {
                 if slot == 0 && !self.corroborated[c] {
                     continue;
                 }
-                if best[slot].as_ref().is_none_or(|b| score > b.0) {
-                    best[slot] = Some((score, c, shared_q.clone(), shared_ctx.clone(), same));
+                if best[slot].is_none_or(|b| score > b.0) {
+                    best[slot] = Some((score, c));
                 }
             }
         }
         let [corroborated, any] = best;
-        let (score, c, shared_q, shared_ctx, same) = corroborated.or(any)?;
+        let (score, c) = corroborated.or(any)?;
+        let (shared_q, shared_ctx) = shared(c);
+        let same = same_speaker(c);
         let cluster = &clustering.clusters[c];
         let words = |ids: Vec<u32>| {
             ids.into_iter()
