@@ -201,7 +201,9 @@ fn cluster_with(
     cfg: &Config,
     lookup: Lookup,
 ) -> Clustering {
+    let t0 = std::time::Instant::now();
     let interned = Interned::new(quotes);
+    eprintln!("DBG interned {:?}", t0.elapsed());
     let groups = group(quotes, &interned);
     // Fullest first; ties by first appearance: parents always come earlier.
     let mut order: Vec<usize> = (0..groups.len()).collect();
@@ -221,7 +223,9 @@ fn cluster_with(
         .collect();
     let text_of: Vec<u32> = groups.iter().map(|g| g.text).collect();
     let cuts: Vec<&[usize]> = groups.iter().map(|g| g.cuts.as_slice()).collect();
+    eprintln!("DBG grouped {:?}", t0.elapsed());
     let shingles = index::ShingleIndex::build(&slices, &cuts, &text_of);
+    eprintln!("DBG shingles {:?}", t0.elapsed());
     let weights: Vec<Vec<f32>> = slices
         .par_iter()
         .zip(&cuts)
@@ -246,6 +250,7 @@ fn cluster_with(
             |scratch, g| best_parent(&prep, g, None, cfg, scratch),
         )
         .collect();
+    eprintln!("DBG parents {:?}", t0.elapsed());
     let mut uf = UnionFind::new(groups.len());
     for (g, p) in parent.iter().enumerate() {
         if let Some((p, _)) = p {
@@ -254,6 +259,7 @@ fn cluster_with(
     }
     let article_of: Vec<usize> = quotes.iter().map(|q| q.article_index).collect();
     let stories = Stories::new(&prep, &article_of, cfg, &mut uf);
+    eprintln!("DBG stories {:?}", t0.elapsed());
     // A few words credited to someone else join when the story bears it out: the two
     // renderings' articles carry a cluster in common (a misattribution in one story).
     let across: Vec<(usize, Option<(usize, Relation)>)> = (0..groups.len())
@@ -270,6 +276,7 @@ fn cluster_with(
             uf.union(g, c);
         }
     }
+    eprintln!("DBG across {:?}", t0.elapsed());
     let splits = attach_generic(
         &prep,
         &order,
@@ -279,6 +286,7 @@ fn cluster_with(
         &mut parent,
         &mut uf,
     );
+    eprintln!("DBG generic {:?}", t0.elapsed());
     drop(prep);
     let mut groups = groups;
     for split in splits {
@@ -316,6 +324,7 @@ fn cluster_with(
             c.members.iter().map(|m| m.quote).min().unwrap_or(0),
         )
     });
+    eprintln!("DBG built {:?}", t0.elapsed());
     let mut cluster_of = vec![0; quotes.len()];
     for (i, c) in clusters.iter_mut().enumerate() {
         c.id = i + 1;
@@ -1027,20 +1036,30 @@ fn reference(groups: &[Group], gs: &[usize]) -> usize {
     let mut best = (0usize, 0usize, 0usize, usize::MAX, candidates[0]);
     for &r in &candidates {
         let words = &groups[r].words;
+        // Candidates come longest first and support never exceeds length, so once the
+        // best is supported by more words than this one has, no later one can win.
+        if words.len() < best.0 {
+            break;
+        }
         let mut covered = vec![false; words.len()];
+        let mut supported = 0;
         if groups[r].quotes.len() > 1 {
             covered.iter_mut().for_each(|c| *c = true);
+            supported = words.len();
         }
         for &o in candidates.iter().filter(|&&o| o != r) {
+            if supported == words.len() {
+                break;
+            }
             for op in align::diff(words, &groups[o].words) {
                 if let align::Op::Equal { reference, len, .. } = op {
-                    covered[reference..reference + len]
-                        .iter_mut()
-                        .for_each(|c| *c = true);
+                    for c in &mut covered[reference..reference + len] {
+                        supported += usize::from(!*c);
+                        *c = true;
+                    }
                 }
             }
         }
-        let supported = covered.iter().filter(|&&c| c).count();
         let key = (
             supported,
             words.len(),
