@@ -19,6 +19,7 @@ pub use classes::{Class, Severity};
 pub use corroborate::Candidate;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// One claim of the audit about one quote.
 #[derive(Debug, Clone, Serialize)]
@@ -40,7 +41,9 @@ pub struct Finding {
     pub class: Class,
     pub classes: Vec<Class>,
     pub severity: Severity,
-    pub evidence: Evidence,
+    /// What the finding rests on; boxed, as it is most of a finding's size and an audit
+    /// holds one finding per rendering.
+    pub evidence: Box<Evidence>,
     /// The finding in one line of plain words.
     pub reason: String,
 }
@@ -48,8 +51,9 @@ pub struct Finding {
 /// What the finding rests on.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Evidence {
-    /// The rendering compared against: the cluster's reference, or the nearest candidate's.
-    pub reference: Option<Place>,
+    /// The rendering compared against: the cluster's reference, or the nearest candidate's
+    /// (shared by the findings of one cluster, which all compare against it).
+    pub reference: Option<Arc<Place>>,
     /// Word diff from that rendering to this one (word positions).
     pub diff: Vec<Op>,
     /// For uncorroborated quotes: the nearest candidate source, if any.
@@ -90,12 +94,16 @@ pub fn audit(articles: &[Article], quotes: &[Quote], clustering: &Clustering) ->
             |scratch, ci| audit_cluster(&index, quotes, clustering, ci, scratch),
         )
         .collect();
-    let found: Vec<Finding> = per_cluster.into_iter().flatten().collect();
-    // Sorted by index, then moved once: a finding is large, and a sort moving findings
-    // themselves spent more time copying memory than comparing.
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.par_sort_by(|&a, &b| {
-        let (a, b) = (&found[a], &found[b]);
+    // Sorted by place, then moved once into the output: a sort moving findings
+    // themselves spent more time copying memory than comparing, and each extra copy of
+    // the list held hundreds of megabytes at 100,000 articles.
+    let mut order: Vec<(usize, usize)> = per_cluster
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, fs)| (0..fs.len()).map(move |fi| (ci, fi)))
+        .collect();
+    order.par_sort_by(|&(ca, fa), &(cb, fb)| {
+        let (a, b) = (&per_cluster[ca][fa], &per_cluster[cb][fb]);
         b.severity
             .cmp(&a.severity)
             .then(
@@ -105,8 +113,14 @@ pub fn audit(articles: &[Article], quotes: &[Quote], clustering: &Clustering) ->
             )
             .then(a.start.cmp(&b.start))
     });
-    let mut slots: Vec<Option<Finding>> = found.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+    let mut slots: Vec<Vec<Option<Finding>>> = per_cluster
+        .into_iter()
+        .map(|fs| fs.into_iter().map(Some).collect())
+        .collect();
+    order
+        .into_iter()
+        .filter_map(|(ci, fi)| slots[ci][fi].take())
+        .collect()
 }
 
 /// The findings about one cluster's renderings.
@@ -123,6 +137,7 @@ fn audit_cluster(
     let reference = &quotes[r];
     let ref_words = words(clustering, r);
     if c.articles.len() >= 2 || c.members.len() >= 2 {
+        let ref_place = Arc::new(place(reference));
         for m in c.members.iter().filter(|m| m.quote != r) {
             let q = &quotes[m.quote];
             let var_words = words(clustering, m.quote);
@@ -135,7 +150,7 @@ fn audit_cluster(
                 ellipsis,
             );
             let mut evidence = Evidence {
-                reference: Some(place(reference)),
+                reference: Some(Arc::clone(&ref_place)),
                 diff: m.diff.clone(),
                 ..Evidence::default()
             };
@@ -174,7 +189,7 @@ fn audit_cluster(
             .collect();
         let all: Vec<&str> = cand_words.iter().map(String::as_str).collect();
         cls.extend(classes::sense_changes(&(added, removed), &all, &ref_words));
-        evidence.reference = Some(place(cand));
+        evidence.reference = Some(Arc::new(place(cand)));
         evidence.diff = crate::align::diff(
             &clustering.interned.words[cand_index(clustering, n)],
             &clustering.interned.words[r],
@@ -241,7 +256,7 @@ fn finding(
         class,
         classes: cls,
         severity,
-        evidence,
+        evidence: Box::new(evidence),
         reason,
     }
 }

@@ -29,6 +29,7 @@ use crate::align;
 use crate::corpus::Article;
 use crate::quotes::Quote;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub use words::Interned;
@@ -201,9 +202,7 @@ fn cluster_with(
     cfg: &Config,
     lookup: Lookup,
 ) -> Clustering {
-    let t0 = std::time::Instant::now();
     let interned = Interned::new(quotes);
-    eprintln!("DBG interned {:?}", t0.elapsed());
     let groups = group(quotes, &interned);
     // Fullest first; ties by first appearance: parents always come earlier.
     let mut order: Vec<usize> = (0..groups.len()).collect();
@@ -223,9 +222,7 @@ fn cluster_with(
         .collect();
     let text_of: Vec<u32> = groups.iter().map(|g| g.text).collect();
     let cuts: Vec<&[usize]> = groups.iter().map(|g| g.cuts.as_slice()).collect();
-    eprintln!("DBG grouped {:?}", t0.elapsed());
     let shingles = index::ShingleIndex::build(&slices, &cuts, &text_of);
-    eprintln!("DBG shingles {:?}", t0.elapsed());
     let weights: Vec<Vec<f32>> = slices
         .par_iter()
         .zip(&cuts)
@@ -250,7 +247,6 @@ fn cluster_with(
             |scratch, g| best_parent(&prep, g, None, cfg, scratch),
         )
         .collect();
-    eprintln!("DBG parents {:?}", t0.elapsed());
     let mut uf = UnionFind::new(groups.len());
     for (g, p) in parent.iter().enumerate() {
         if let Some((p, _)) = p {
@@ -259,7 +255,6 @@ fn cluster_with(
     }
     let article_of: Vec<usize> = quotes.iter().map(|q| q.article_index).collect();
     let stories = Stories::new(&prep, &article_of, cfg, &mut uf);
-    eprintln!("DBG stories {:?}", t0.elapsed());
     // A few words credited to someone else join when the story bears it out: the two
     // renderings' articles carry a cluster in common (a misattribution in one story).
     let across: Vec<(usize, Option<(usize, Relation)>)> = (0..groups.len())
@@ -276,7 +271,6 @@ fn cluster_with(
             uf.union(g, c);
         }
     }
-    eprintln!("DBG across {:?}", t0.elapsed());
     let splits = attach_generic(
         &prep,
         &order,
@@ -286,7 +280,6 @@ fn cluster_with(
         &mut parent,
         &mut uf,
     );
-    eprintln!("DBG generic {:?}", t0.elapsed());
     drop(prep);
     let mut groups = groups;
     for split in splits {
@@ -324,7 +317,6 @@ fn cluster_with(
             c.members.iter().map(|m| m.quote).min().unwrap_or(0),
         )
     });
-    eprintln!("DBG built {:?}", t0.elapsed());
     let mut cluster_of = vec![0; quotes.len()];
     for (i, c) in clusters.iter_mut().enumerate() {
         c.id = i + 1;
@@ -343,9 +335,9 @@ fn cluster_with(
 /// speakers are kept apart because a talking point is the same words from different
 /// people; they join when the words are specific, or when nothing else claims them.
 fn group(quotes: &[Quote], interned: &Interned) -> Vec<Group> {
-    let mut key_of: HashMap<(&[u32], Option<&str>), usize> = HashMap::new();
-    let mut text_of: HashMap<&[u32], u32> = HashMap::new();
-    let mut speaker_ids: HashMap<&str, u32> = HashMap::new();
+    let mut key_of: FxHashMap<(&[u32], Option<&str>), usize> = FxHashMap::default();
+    let mut text_of: FxHashMap<&[u32], u32> = FxHashMap::default();
+    let mut speaker_ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     for (q, words) in interned.words.iter().enumerate() {
         let speaker = quotes[q].speaker.as_deref();
