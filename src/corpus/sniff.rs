@@ -142,14 +142,21 @@ pub fn citations(text: &str) -> Vec<Citation> {
             });
         }
     };
-    for c in SOURCE_LINE.captures_iter(text) {
+    // Each pattern needs a literal that most articles lack: looking for it first (memchr
+    // speed) spares a pass of the regex engine over the whole text.
+    let links = memchr::memmem::find(text.as_bytes(), b"http").is_some();
+    let numbered = memchr::memchr(b'[', text.as_bytes()).is_some();
+    let wire = ["(AP)", "(Reuters)", "(AFP)"]
+        .iter()
+        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some());
+    for c in SOURCE_LINE.captures_iter(if links { text } else { "" }) {
         let m = c.get(0).expect("match");
         let url = c[1].trim_end_matches(['.', ',', ')']).to_string();
         if let Some(outlet) = url_outlet(&url) {
             push(outlet, Some(url), "source line", m.start(), m.end());
         }
     }
-    for c in NUMBERED_SOURCE.captures_iter(text) {
+    for c in NUMBERED_SOURCE.captures_iter(if numbered { text } else { "" }) {
         let name = c[2].trim();
         if let Some(outlet) = outlet_name(name, true) {
             let m = c.get(0).expect("match");
@@ -160,7 +167,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             push(outlet, None, &how, m.start(), end);
         }
     }
-    for c in WIRE_DATELINE.captures_iter(text) {
+    for c in WIRE_DATELINE.captures_iter(if wire { text } else { "" }) {
         let m = c.get(0).expect("match");
         let outlet = outlet_for_name(&c[1]).unwrap_or(&c[1]).to_string();
         push(outlet, None, "wire dateline", m.start(), m.end());
@@ -176,7 +183,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             push(outlet, None, &how, m.start(), m.end());
         }
     }
-    for m in URL.find_iter(text) {
+    for m in URL.find_iter(if links { text } else { "" }) {
         let url = m.as_str().trim_end_matches(['.', ',']);
         if let Some(outlet) = url_outlet(url) {
             push(outlet, Some(url.to_string()), "link", m.start(), m.end());
