@@ -172,7 +172,10 @@ pub fn citations(text: &str) -> Vec<Citation> {
         let outlet = outlet_for_name(&c[1]).unwrap_or(&c[1]).to_string();
         push(outlet, None, "wire dateline", m.start(), m.end());
     }
-    for c in ATTRIBUTED.captures_iter(text) {
+    for (base, c) in attribution_windows(text)
+        .into_iter()
+        .flat_map(|(s, e)| ATTRIBUTED.captures_iter(&text[s..e]).map(move |c| (s, c)))
+    {
         let name = c.get(1).or_else(|| c.get(2)).expect("one group matches");
         // A name ends at a sentence end ("… according to Coastal News. The …").
         let name = name.as_str().split(". ").next().unwrap_or_default();
@@ -180,13 +183,43 @@ pub fn citations(text: &str) -> Vec<Citation> {
             let m = c.get(0).expect("match");
             let how = m.as_str().split_whitespace().next().unwrap_or("cites");
             let how = format!("\"{}\" in the text", how.to_lowercase());
-            push(outlet, None, &how, m.start(), m.end());
+            push(outlet, None, &how, base + m.start(), base + m.end());
         }
     }
     for m in URL.find_iter(if links { text } else { "" }) {
         let url = m.as_str().trim_end_matches(['.', ',']);
         if let Some(outlet) = url_outlet(url) {
             push(outlet, Some(url.to_string()), "link", m.start(), m.end());
+        }
+    }
+    out
+}
+
+/// The stretches of `text` where [`ATTRIBUTED`] can match, in order and apart: from the
+/// start of each line holding one of its words of citing to the end of the line where
+/// the name after it begins. A match always holds such a word and spans lines only
+/// through the blank after it, so searching these stretches finds exactly the matches a
+/// search of the whole text finds, without running the regex over every line (it has
+/// no literal prefix to skip ahead with, and was most of the cost of loading).
+fn attribution_windows(text: &str) -> Vec<(usize, usize)> {
+    const TRIGGERS: [&str; 6] = ["according to", "reported", "told", "via", "h/t", "citing"];
+    let bytes = text.as_bytes();
+    let mut hits: Vec<(usize, usize)> = TRIGGERS
+        .iter()
+        .flat_map(|t| memchr::memmem::find_iter(bytes, t.as_bytes()).map(move |i| (i, i + t.len())))
+        .collect();
+    hits.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in hits {
+        let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+        let name = text[end..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map_or(bytes.len(), |(i, _)| end + i);
+        let line_end = memchr::memchr(b'\n', &bytes[name..]).map_or(bytes.len(), |i| name + i);
+        match out.last_mut() {
+            Some(last) if line_start <= last.1 => last.1 = last.1.max(line_end),
+            _ => out.push((line_start, line_end)),
         }
     }
     out
@@ -289,5 +322,32 @@ mod tests {
     fn common_phrases_are_not_outlets() {
         let c = citations("according to Venezuelan officials, the Pentagon reported losses.");
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn windows_find_what_a_whole_text_search_finds() {
+        let texts = [
+            "The mayor spoke, according to\n\n  Reuters. Later the Daily Star reported it.",
+            "Nothing here.\nThe Coastal News first reported the deal.\nvia Fox News\n",
+            "trivia night\nIt was, according to\u{a0}\nAP News, late. Told CNN: no.",
+            "Line one told\nLine two\n\nThe Herald reported",
+            "ÉLAN Média reported délais, citing Le Monde.",
+        ];
+        for t in texts {
+            let whole: Vec<(usize, usize)> = ATTRIBUTED
+                .find_iter(t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let windowed: Vec<(usize, usize)> = attribution_windows(t)
+                .into_iter()
+                .flat_map(|(s, e)| {
+                    ATTRIBUTED
+                        .find_iter(&t[s..e])
+                        .map(move |m| (s + m.start(), s + m.end()))
+                })
+                .collect();
+            assert!(!whole.is_empty(), "{t}");
+            assert_eq!(whole, windowed, "{t}");
+        }
     }
 }
