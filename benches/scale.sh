@@ -64,7 +64,7 @@ for n in $SIZES; do
 done
 
 echo >> "$OUT/results.md"
-echo "Stages of trace (wall time, peak RSS so far):" >> "$OUT/results.md"
+echo "Stages of trace (wall time, CPU time, peak RSS so far):" >> "$OUT/results.md"
 sed 's/^/    /' "$OUT/stages.txt" >> "$OUT/results.md"
 echo >> "$OUT/results.md"
 echo "Clustering the same generated quotes (seconds, pairwise F1):" >> "$OUT/results.md"
