@@ -127,18 +127,16 @@ fn negation(w: &str) -> bool {
 /// substitutes.
 pub fn changed<'a>(
     ops: &[Op],
-    reference: &'a [String],
-    variant: &'a [String],
+    reference: &'a [&'a str],
+    variant: &'a [&'a str],
 ) -> (Vec<&'a str>, Vec<&'a str>) {
     let mut added = Vec::new();
     let mut removed = Vec::new();
     for op in ops {
         match *op {
-            Op::Insert { variant: v, len } => {
-                added.extend(variant[v..v + len].iter().map(String::as_str))
-            }
+            Op::Insert { variant: v, len } => added.extend(variant[v..v + len].iter().copied()),
             Op::Delete { reference: r, len } => {
-                removed.extend(reference[r..r + len].iter().map(String::as_str))
+                removed.extend(reference[r..r + len].iter().copied())
             }
             Op::Replace {
                 reference: r,
@@ -146,8 +144,8 @@ pub fn changed<'a>(
                 variant: v,
                 variant_len,
             } => {
-                removed.extend(reference[r..r + reference_len].iter().map(String::as_str));
-                added.extend(variant[v..v + variant_len].iter().map(String::as_str));
+                removed.extend(reference[r..r + reference_len].iter().copied());
+                added.extend(variant[v..v + variant_len].iter().copied());
             }
             Op::Equal { .. } => {}
         }
@@ -160,8 +158,8 @@ pub fn changed<'a>(
 /// the variant marks a cut with "..." or "…".
 pub fn classify(
     ops: &[Op],
-    reference: &[String],
-    variant: &[String],
+    reference: &[&str],
+    variant: &[&str],
     raw_equal: bool,
     ellipsis: bool,
 ) -> Vec<Class> {
@@ -254,7 +252,7 @@ pub fn classify(
 
 /// Reference words between the first and last word the variant shares with it: what the
 /// variant claims to render (a truncated variant does not claim the cut part).
-fn covered_reference<'a>(ops: &[Op], reference: &'a [String]) -> Vec<&'a str> {
+fn covered_reference<'a>(ops: &[Op], reference: &'a [&'a str]) -> Vec<&'a str> {
     let eq: Vec<(usize, usize)> = ops
         .iter()
         .filter_map(|o| match *o {
@@ -265,8 +263,8 @@ fn covered_reference<'a>(ops: &[Op], reference: &'a [String]) -> Vec<&'a str> {
         })
         .collect();
     match (eq.first(), eq.last()) {
-        (Some(&(a, _)), Some(&(_, b))) => reference[a..b].iter().map(String::as_str).collect(),
-        _ => reference.iter().map(String::as_str).collect(),
+        (Some(&(a, _)), Some(&(_, b))) => reference[a..b].iter().copied().collect(),
+        _ => reference.iter().copied().collect(),
     }
 }
 
@@ -275,7 +273,7 @@ fn covered_reference<'a>(ops: &[Op], reference: &'a [String]) -> Vec<&'a str> {
 pub fn sense_changes(
     change: &(Vec<&str>, Vec<&str>),
     reference: &[&str],
-    variant: &[String],
+    variant: &[&str],
 ) -> Vec<Class> {
     let (added, removed) = change;
     let mut out = Vec::new();
@@ -291,7 +289,7 @@ pub fn sense_changes(
     if neg_added || neg_dropped {
         out.push(Class::NegationFlip);
     }
-    let v: Vec<&str> = variant.iter().map(String::as_str).collect();
+    let v: Vec<&str> = variant.iter().copied().collect();
     let (v1, v3) = (has(&v, FIRST), has(&v, THIRD));
     let (r1, r3) = (has(reference, FIRST), has(reference, THIRD));
     if (v1 && !v3 && r3 && !r1) || (v3 && !v1 && r1 && !r3) {
@@ -301,7 +299,7 @@ pub fn sense_changes(
 }
 
 /// Contractions, numerals and spellings that change nothing of substance.
-fn cosmetic_pair(a: &[String], b: &[String]) -> bool {
+fn cosmetic_pair(a: &[&str], b: &[&str]) -> bool {
     let ja = a.join(" ");
     let jb = b.join(" ");
     if canonical(&ja) == canonical(&jb) {
@@ -310,10 +308,8 @@ fn cosmetic_pair(a: &[String], b: &[String]) -> bool {
     a.len() == 1 && b.len() == 1 && spelling_variant(&a[0], &b[0])
 }
 
-fn cosmetic_insert(words: &[String]) -> bool {
-    words
-        .iter()
-        .all(|w| matches!(w.as_str(), "the" | "a" | "an"))
+fn cosmetic_insert(words: &[&str]) -> bool {
+    words.iter().all(|w| matches!(*w, "the" | "a" | "an"))
 }
 
 /// Expands contractions and common abbreviations, spells out small numbers.
@@ -420,6 +416,8 @@ mod tests {
             &crate::render::text::display_words(reference),
             &crate::render::text::display_words(variant),
         );
+        let rw: Vec<&str> = rw.iter().map(String::as_str).collect();
+        let vw: Vec<&str> = vw.iter().map(String::as_str).collect();
         let classes = classify(
             &ops,
             &rw,

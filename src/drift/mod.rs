@@ -180,14 +180,14 @@ fn audit_cluster(
         let added: Vec<&str> = ref_words
             .iter()
             .filter(|w| !cand_words.contains(w))
-            .map(String::as_str)
+            .copied()
             .collect();
         let removed: Vec<&str> = cand_words
             .iter()
             .filter(|w| !ref_words.contains(w))
-            .map(String::as_str)
+            .copied()
             .collect();
-        let all: Vec<&str> = cand_words.iter().map(String::as_str).collect();
+        let all: Vec<&str> = cand_words.iter().copied().collect();
         cls.extend(classes::sense_changes(&(added, removed), &all, &ref_words));
         evidence.reference = Some(Arc::new(place(cand)));
         evidence.diff = crate::align::diff(
@@ -215,10 +215,10 @@ fn cand_index(clustering: &Clustering, n: &Candidate) -> usize {
     clustering.clusters[n.cluster].reference
 }
 
-fn words(clustering: &Clustering, q: usize) -> Vec<String> {
+fn words(clustering: &Clustering, q: usize) -> Vec<&str> {
     clustering.interned.words[q]
         .iter()
-        .map(|&w| clustering.interned.vocab[w as usize].clone())
+        .map(|&w| clustering.interned.vocab[w as usize].as_str())
         .collect()
 }
 
@@ -283,8 +283,8 @@ fn variant_reason(
     m: &crate::variants::Member,
     reference: &Quote,
     q: &Quote,
-    rw: &[String],
-    vw: &[String],
+    rw: &[&str],
+    vw: &[&str],
 ) -> String {
     let (added, removed) = classes::changed(&m.diff, rw, vw);
     let mut parts: Vec<String> = Vec::new();
