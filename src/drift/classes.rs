@@ -263,8 +263,8 @@ fn covered_reference<'a>(ops: &[Op], reference: &'a [&'a str]) -> Vec<&'a str> {
         })
         .collect();
     match (eq.first(), eq.last()) {
-        (Some(&(a, _)), Some(&(_, b))) => reference[a..b].iter().copied().collect(),
-        _ => reference.iter().copied().collect(),
+        (Some(&(a, _)), Some(&(_, b))) => reference[a..b].to_vec(),
+        _ => reference.to_vec(),
     }
 }
 
@@ -289,7 +289,7 @@ pub fn sense_changes(
     if neg_added || neg_dropped {
         out.push(Class::NegationFlip);
     }
-    let v: Vec<&str> = variant.iter().copied().collect();
+    let v: Vec<&str> = variant.to_vec();
     let (v1, v3) = (has(&v, FIRST), has(&v, THIRD));
     let (r1, r3) = (has(reference, FIRST), has(reference, THIRD));
     if (v1 && !v3 && r3 && !r1) || (v3 && !v1 && r1 && !r3) {
@@ -305,7 +305,7 @@ fn cosmetic_pair(a: &[&str], b: &[&str]) -> bool {
     if canonical(&ja) == canonical(&jb) {
         return true;
     }
-    a.len() == 1 && b.len() == 1 && spelling_variant(&a[0], &b[0])
+    a.len() == 1 && b.len() == 1 && spelling_variant(a[0], b[0])
 }
 
 fn cosmetic_insert(words: &[&str]) -> bool {

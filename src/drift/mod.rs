@@ -187,7 +187,7 @@ fn audit_cluster(
             .filter(|w| !ref_words.contains(w))
             .copied()
             .collect();
-        let all: Vec<&str> = cand_words.iter().copied().collect();
+        let all: Vec<&str> = cand_words.to_vec();
         cls.extend(classes::sense_changes(&(added, removed), &all, &ref_words));
         evidence.reference = Some(Arc::new(place(cand)));
         evidence.diff = crate::align::diff(
