@@ -4,6 +4,7 @@
 //! from the words of one utterance.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 pub type Gram = [u32; 3];
@@ -28,8 +29,11 @@ pub fn grams(words: &[u32], cuts: &[usize]) -> Vec<Gram> {
 /// Renderings of three words or more, indexed by their word 3-grams: the 3-grams sorted,
 /// each with the renderings holding it (in index order) and its document frequency.
 pub struct ShingleIndex {
-    keys: Vec<Gram>,
-    /// `items[starts[k]..starts[k + 1]]` hold `keys[k]`.
+    /// Each 3-gram's key `k`. Hashed rather than searched in a sorted list: every
+    /// rendering looks up each of its 3-grams several times, and at a million
+    /// renderings a binary search over millions of keys missed the cache at every step.
+    keys: FxHashMap<Gram, u32>,
+    /// `items[starts[k]..starts[k + 1]]` hold the 3-gram of key `k`.
     starts: Vec<u32>,
     items: Vec<u32>,
     df: Vec<u32>,
@@ -53,13 +57,15 @@ impl ShingleIndex {
             })
             .collect();
         pairs.par_sort_unstable();
-        let mut keys = Vec::new();
+        let mut keys = FxHashMap::default();
         let mut starts = Vec::new();
         let mut items = Vec::with_capacity(pairs.len());
+        let mut last: Option<Gram> = None;
         for (g, r) in pairs {
-            if keys.last() != Some(&g) {
-                keys.push(g);
+            if last != Some(g) {
+                keys.insert(g, starts.len() as u32);
                 starts.push(items.len() as u32);
+                last = Some(g);
             }
             items.push(r);
         }
@@ -84,7 +90,7 @@ impl ShingleIndex {
                     && index.maximal(r, renderings, cuts, text_of)
             })
             .collect();
-        index.df = (0..index.keys.len())
+        index.df = (0..index.starts.len() - 1)
             .into_par_iter()
             .map(|k| {
                 let list = &index.items[index.starts[k] as usize..index.starts[k + 1] as usize];
@@ -117,7 +123,7 @@ impl ShingleIndex {
     }
 
     fn find(&self, g: &Gram) -> Option<usize> {
-        self.keys.binary_search(g).ok()
+        self.keys.get(g).map(|&k| k as usize)
     }
 
     /// Renderings holding `g`, in index order.
