@@ -284,3 +284,60 @@ fn hostile_text_makes_dot_that_graphviz_renders() {
         }
     }
 }
+
+#[test]
+fn stage_timings_name_each_stage_of_each_command_and_leave_output_alone() {
+    let dir = maduro();
+    let dir = dir.to_str().unwrap();
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &["extract", dir, "--format", "jsonl"],
+            &["loading articles", "extracting quotes"],
+        ),
+        (
+            &["quotes", dir, "--format", "json"],
+            &["extracting quotes", "clustering variants"],
+        ),
+        (
+            &["drift", dir, "--format", "json"],
+            &["clustering variants", "auditing drift"],
+        ),
+        (
+            &["graph", dir, "--format", "json"],
+            &["clustering variants", "building the provenance graph"],
+        ),
+    ];
+    for (args, stages) in cases {
+        let plain = ok(args);
+        assert!(
+            !plain.stderr.contains("timing:"),
+            "{args:?}: {}",
+            plain.stderr
+        );
+        let mut cmd = assert_cmd::Command::cargo_bin("quotetrace").unwrap();
+        let out = cmd
+            .current_dir(root())
+            .env("TZ", "UTC")
+            .env("QUOTETRACE_TIMINGS", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            plain.stdout,
+            "{args:?}"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        for stage in stages {
+            let line = err
+                .lines()
+                .find(|l| l.starts_with("quotetrace: timing: ") && l.contains(stage))
+                .unwrap_or_else(|| panic!("{args:?}: no timing for {stage}:\n{err}"));
+            assert!(
+                line.contains(" s  cpu ") && line.contains("peak RSS"),
+                "{line}"
+            );
+        }
+    }
+}
