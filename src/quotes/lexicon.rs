@@ -224,7 +224,8 @@ impl Flags {
 const TITLES: &[&str] = &[
     "president", "vice", "former", "prime", "minister", "senator", "sen.", "rep.",
     "representative", "congressman", "congresswoman", "gov.", "governor", "mayor", "secretary",
-    "speaker", "house", "chairwoman", "chairman", "chair", "commissioner", "officer",
+    "speaker", "house", "councillor", "councilor", "councilman", "councilwoman", "alderman",
+    "assemblyman", "assemblywoman", "chairwoman", "chairman", "chair", "commissioner", "officer",
     "detective", "sheriff", "chief", "judge", "justice", "general", "gen.", "col.", "colonel",
     "lt.", "lieutenant", "sgt.", "sergeant", "capt.", "captain", "dr.", "mr.", "mrs.", "ms.",
     "miss", "prof.", "professor", "rev.", "reverend", "sir", "dame", "lord", "lady", "king",
@@ -383,7 +384,9 @@ const PLACES_AND_BODIES: &[&str] = &[
     "bank", "fund", "group", "institute", "center", "centre", "foundation", "association",
     "council", "committee", "commission", "club", "league", "hotel", "restaurant", "shop",
     "store", "mall", "park", "bridge", "station", "port", "robot", "fest", "utah", "texas",
-    "florida", "california",
+    "florida", "california", "province", "region", "falls", "valley", "heights", "springs",
+    "bay", "harbor", "harbour", "beach", "hills", "creek", "village", "town", "township",
+    "territory", "republic", "kingdom",
 ];
 
 /// Whether a capitalised word can be part of a person's name.

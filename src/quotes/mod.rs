@@ -212,6 +212,11 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             utterance_of.push(usize::MAX);
             continue;
         };
+        // A label or scare quote in the writer's own sentence ("what residents now call
+        // “the wall”") is nobody's words because of who spoke in the paragraphs around.
+        let attr = attr
+            .as_ref()
+            .filter(|a| !(kind == QuoteKind::Term && a.via == Via::Context));
         let n = out.len() + 1;
         let id = format!("{}-{n}", article.id);
         let utterance = match split_from(&ctx, &spans, i) {
@@ -237,12 +242,12 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             kind,
             terminated: span.terminated,
             cut,
-            speaker: attr.as_ref().map(|a| a.resolved.clone()),
-            speaker_text: attr.as_ref().map(|a| a.text.clone()),
-            speaker_start: attr.as_ref().map(|a| a.start),
-            speaker_end: attr.as_ref().map(|a| a.end),
-            cue: attr.as_ref().and_then(|a| a.cue.clone()),
-            attribution: attr.as_ref().map(|a| a.via),
+            speaker: attr.map(|a| a.resolved.clone()),
+            speaker_text: attr.map(|a| a.text.clone()),
+            speaker_start: attr.map(|a| a.start),
+            speaker_end: attr.map(|a| a.end),
+            cue: attr.and_then(|a| a.cue.clone()),
+            attribution: attr.map(|a| a.via),
             utterance,
         });
     }

@@ -246,9 +246,14 @@ impl<'a> Context<'a> {
     /// "…, stating" / "and adds": a cue without its own subject; the clause's subject
     /// stands further back, with an earlier quote of the sentence or before it.
     fn subject_of_cue(&self, i: usize, cue: &Word) -> Option<Attribution> {
+        // A label verb ("have taken to calling the plan “…”") names the label in the
+        // writer's sentence: its subject, if not named there, is nobody further back.
+        let label = lex::with_lower(cue.s, |l| lex::LABEL_CUES.contains(&l));
+        let here = self.sentence_index(cue.start);
         self.previous_in_sentence(i)
             .or_else(|| {
                 self.subject_before(cue.start, None)
+                    .filter(|m| !label || m.sentence == here)
                     .map(|m| (m.start, m.end))
             })
             .map(|(s, e)| self.make(s, e, Some(cue.s.to_string()), Via::Cue))
@@ -555,6 +560,7 @@ impl<'a> Context<'a> {
                 e.start < at
                     && super::names::is_person(&e.resolved)
                     && !names_org(&e.resolved)
+                    && self.names_person(&e.resolved)
                     && self.gender_of(&e.resolved).is_none_or(|g| g == gender)
             });
         match (subject, quoted) {
@@ -563,6 +569,14 @@ impl<'a> Context<'a> {
             (None, Some(q)) => Some(q.resolved.clone()),
             (None, None) => None,
         }
+    }
+
+    /// Whether the article names a person so ("Inspectors said" names nobody).
+    fn names_person(&self, name: &str) -> bool {
+        let last = name.rsplit(' ').next();
+        self.mentions
+            .iter()
+            .any(|m| !m.group && m.name.rsplit(' ').next() == last)
     }
 
     /// The gender the article gives the person of this name, if any.
