@@ -202,8 +202,17 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
     if let Some(start) = described_start(words, floor, end) {
         return Some((start, head.end));
     }
-    // "Richmond police", "U.S. officials".
+    // "Richmond police", "U.S. officials", "Portland city officials".
     let mut k = end;
+    let modified = head.lex().is_group()
+        && k > floor
+        && !words[k - 1].capitalised()
+        && !(words[k - 1].comma || words[k - 1].masked())
+        && lex::with_lower(words[k - 1].s, lex::is_group_modifier);
+    if modified {
+        k -= 1;
+    }
+    let modifier = k;
     while k > floor
         && words[k - 1].capitalised()
         && !words[k - 1].comma
@@ -216,6 +225,7 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
         return None;
     }
     while k < end
+        && !(modified && k == modifier)
         && !words[k].lex().may_be_name()
         && words[k].s != "U.S."
         && !words[k].lex().is_group()

@@ -27,6 +27,8 @@ const CONTEXT_PARAGRAPHS: usize = 3;
 const LOOKBACK_QUOTES: usize = 16;
 /// How much of a sentence is read for the name that opens it, in bytes.
 const OPENING_NAME_BYTES: usize = 160;
+/// The longest organisation's name read before a colon, in words.
+const ORG_WORDS: usize = 6;
 /// A cue this close after a quote attributes it before any cue in front of it.
 const NEAR_WORDS: usize = 4;
 /// The farthest a cue after a quote may stand, in words.
@@ -311,6 +313,15 @@ impl<'a> Context<'a> {
     fn inherited(&self, i: usize, found: &[Option<Attribution>]) -> Option<Attribution> {
         let span = &self.spans[i];
         let p = self.paragraph_of(span.open);
+        // A label the writer's sentence gives ("residents call it “the needle”") is
+        // not the words of whoever spoke before.
+        let (pre_at, pre) = self.before(i);
+        if split(pre, pre_at)
+            .iter()
+            .any(|w| w.lex().is_cue() && lex::with_lower(w.s, |l| lex::LABEL_CUES.contains(&l)))
+        {
+            return None;
+        }
         // An earlier quote of the same paragraph.
         if let Some(prev) = (0..i)
             .rev()
@@ -326,7 +337,6 @@ impl<'a> Context<'a> {
         if self.quote_only[p] {
             return self.for_quote_paragraph(i, p, found);
         }
-        let (pre_at, pre) = self.before(i);
         if pre.trim_end().ends_with(':') {
             // "Cabello closed with a warning: “…”": the clause's subject introduces it.
             return self
@@ -432,6 +442,17 @@ impl<'a> Context<'a> {
             let lead = words.iter().take_while(|w| w.start < m.start).count();
             if lead == 0 || (lead == 1 && first.is("the")) {
                 return Some((m.start, m.end));
+            }
+        }
+        // "Federal Aviation Administration: “…”", a line the mentions skip as a heading.
+        if let Some(c) = words.iter().position(|w| w.colon) {
+            let head = &words[..=c];
+            if head.len() >= 2
+                && head.len() <= ORG_WORDS
+                && head.iter().all(|w| w.capitalised() && !w.masked())
+                && head[c].lex().is_org_head()
+            {
+                return Some((first.start, head[c].end));
             }
         }
         let w = Some(first)
