@@ -357,6 +357,10 @@ mod tests {
                 "unclosed quote per paragraph",
                 "\"a he said.\n\n".repeat(N / 10),
             ),
+            (
+                "quote reopened every paragraph",
+                "“We will stay. We will not leave.\n\n".repeat(N / 10),
+            ),
             ("periods", ".".repeat(N)),
             ("periods and marks", ".\"".repeat(N)),
             ("terminators", "!?…".repeat(N / 3)),
