@@ -61,12 +61,17 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
     Some((words[i].start, words[j - 1].end))
 }
 
+/// Punctuation follows the word: a phrase read through it would run on past it.
+fn punctuated(w: &Word) -> bool {
+    w.comma || w.colon || w.brk || w.stop
+}
+
 /// "said union leader Ray Quinn", "said police chief Ann Lee": lower-case role words
 /// (at most two) that a name follows.
 fn role_before_name(words: &[Word], j: usize) -> bool {
     let role = |w: &Word| {
         !w.capitalised()
-            && !(w.comma || w.colon || w.brk || w.stop)
+            && !punctuated(w)
             && (w.lex().is_title() || w.lex().is_person_role() || w.lex().is_group())
     };
     let name = |w: &Word| w.capitalised() && w.lex().may_be_name();
@@ -80,7 +85,7 @@ fn role_before_name(words: &[Word], j: usize) -> bool {
 fn modifies_group(words: &[Word], j: usize) -> bool {
     let w = &words[j];
     !w.capitalised()
-        && !(w.comma || w.colon || w.brk || w.stop)
+        && !punctuated(w)
         && words.get(j + 1).is_some_and(|n| n.lex().is_group())
         && lex::with_lower(w.s, lex::is_group_modifier)
 }
