@@ -151,13 +151,16 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
     let (mut quotes, mentions) = quotes_of(index, article);
     // The article's names: its speakers (once per quote) and its full-name mentions.
     let mut known = names::Known::default();
-    for n in quotes
+    // An article names few people many times: each name is judged once, with its count.
+    let mut all: Vec<&str> = quotes
         .iter()
         .filter_map(|q| q.speaker.as_deref())
         .chain(mentions.iter().map(String::as_str))
-    {
-        if names::completes(n) {
-            known.add(n);
+        .collect();
+    all.sort_unstable();
+    for run in all.chunk_by(|a, b| a == b) {
+        if names::completes(run[0]) {
+            known.add_times(run[0], run.len());
         }
     }
     let full: Vec<(String, usize)> = known.counts().map(|(n, c)| (n.to_string(), c)).collect();
