@@ -193,7 +193,7 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
 fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
     let (spans, nicknames) = without_nicknames(text, scan::scan(text));
-    let ctx = speaker::Context::new(text, &spans, &nicknames);
+    let mut ctx = speaker::Context::new(text, &spans, &nicknames);
     let attributions = ctx.attribute();
     let mut out = Vec::new();
     let mut position = Position::default();
@@ -254,11 +254,10 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             utterance,
         });
     }
-    let mentions = ctx
-        .mentions
-        .iter()
-        .filter(|m| !m.group && m.name.split_whitespace().count() >= 2)
-        .map(|m| m.name.clone())
+    let mentions = std::mem::take(&mut ctx.mentions)
+        .into_iter()
+        .filter(|m| !m.group && m.name.split_whitespace().nth(1).is_some())
+        .map(|m| m.name)
         .collect();
     (out, mentions)
 }
