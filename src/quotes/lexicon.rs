@@ -277,6 +277,10 @@ const ORG_HEADS: &[&str] = &[
     "university", "college", "hospital", "administration", "police", "inc", "inc.", "corp",
     "corp.", "ltd", "ltd.", "plan", "project", "program", "programme", "initiative",
     "agreement",
+    // News outlets: "The Veladia Sentinel reported" names a paper, not a person.
+    "times", "post", "journal", "herald", "tribune", "sentinel", "mirror", "gazette",
+    "bulletin", "chronicle", "inquirer", "courier", "telegraph", "observer", "dispatch",
+    "examiner", "globe",
 ];
 
 /// Nouns that name a group or institution that can speak.
