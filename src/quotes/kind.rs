@@ -53,6 +53,9 @@ const WORKS: &[&str] = &[
     "op-ed",
 ];
 
+/// How many tokens of a quote the rules of [`classify`] count (they ask about six).
+const COUNTED: usize = 7;
+
 const NICKNAME: &[&str] = &["name", "nicknamed", "nickname", "aka", "as"];
 
 /// The last three words of `pre` (as `words::split` reads them), lower-cased, last
@@ -106,13 +109,28 @@ fn is_subject(word: &str) -> bool {
 /// The kind of a quotation, or None when it is not a quotation at all.
 /// `pre` is the writer's prose before it in the same sentence (quotes masked).
 pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
-    // The words of `text::tokens(inner)`: how many, and whether one is a subject.
-    let mut n = 0;
-    let mut has_subject = false;
-    token_spans(inner, |s, e| {
-        n += 1;
-        has_subject = has_subject || is_subject(&inner[s..e]);
-    });
+    // The words of `text::tokens(inner)`: how many (every rule below only asks whether
+    // there are up to six), and whether one is a subject. A token never spans a space,
+    // so the tokens of the text up to a space are the first tokens of the whole: a long
+    // quote is read to its end only when the rules need a subject from its rest.
+    let cut = memchr::memchr_iter(b' ', inner.as_bytes())
+        .nth(COUNTED)
+        .unwrap_or(inner.len());
+    let count = |text: &str| {
+        let (mut n, mut subject) = (0, false);
+        token_spans(text, |s, e| {
+            n += 1;
+            subject = subject || is_subject(&text[s..e]);
+        });
+        (n, subject)
+    };
+    let (mut n, mut has_subject) = count(&inner[..cut]);
+    let mut complete = cut == inner.len();
+    if !complete && n < COUNTED {
+        (n, has_subject) = count(inner);
+        complete = true;
+    }
+    let rest_has_subject = || !complete && !has_subject && count(&inner[cut..]).1;
     let last = last_words(pre);
     let prev = last.first().map(String::as_str).unwrap_or("");
     let trimmed = inner.trim();
@@ -152,7 +170,9 @@ pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
     let own_clause = !embedded && trimmed.ends_with([',', '.', '!', '?', '…']);
     let statement = (starts_upper && n >= 3 && !(embedded && !has_subject && n <= 6))
         || (n >= 5 && has_subject)
-        || (!embedded && (n >= 3 || own_clause));
+        || (!embedded && (n >= 3 || own_clause))
+        // Past the counted words: a subject further on still makes a statement.
+        || (n >= 5 && rest_has_subject());
     Some(if statement {
         QuoteKind::Statement
     } else {

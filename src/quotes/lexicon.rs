@@ -214,6 +214,9 @@ impl Flags {
     pub fn is_particle(self) -> bool {
         self.0 & Self::PARTICLE != 0
     }
+    pub fn is_org_head(self) -> bool {
+        self.listed(ORG_HEAD)
+    }
 }
 
 /// Titles and honorifics that stand before a name and are stripped from it.
@@ -221,7 +224,8 @@ impl Flags {
 const TITLES: &[&str] = &[
     "president", "vice", "former", "prime", "minister", "senator", "sen.", "rep.",
     "representative", "congressman", "congresswoman", "gov.", "governor", "mayor", "secretary",
-    "speaker", "house", "chairwoman", "chairman", "chair", "commissioner", "officer",
+    "speaker", "house", "councillor", "councilor", "councilman", "councilwoman", "alderman",
+    "assemblyman", "assemblywoman", "chairwoman", "chairman", "chair", "commissioner", "officer",
     "detective", "sheriff", "chief", "judge", "justice", "general", "gen.", "col.", "colonel",
     "lt.", "lieutenant", "sgt.", "sergeant", "capt.", "captain", "dr.", "mr.", "mrs.", "ms.",
     "miss", "prof.", "professor", "rev.", "reverend", "sir", "dame", "lord", "lady", "king",
@@ -255,7 +259,28 @@ const PERSON_ROLES: &[&str] = &[
     "congresswoman", "ambassador", "general", "commander", "doctor", "detective", "officer",
     "sheriff", "judge", "lawyer", "attorney", "executive", "founder", "chairman", "chairwoman",
     "head", "incumbent", "ruler", "autocrat", "politician", "diplomat", "envoy", "prosecutor",
-    "manager", "coach", "owner",
+    "manager", "coach", "owner", "researcher", "scientist", "professor", "economist",
+    "analyst", "councillor", "councilor", "commissioner", "captain", "organizer",
+    "organiser", "activist", "legislator", "spokesperson", "resident", "chair",
+];
+
+/// Nouns that end the name of an organisation ("the Port Authority", "the Steelworkers
+/// Union", "the Department of Transportation"): a run of capitalised words ending in one
+/// names a body, not a person, and "it" or "the authority" may stand for it later.
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "agency", "authority", "association", "board", "bureau", "center", "centre", "chamber",
+    "coalition", "commission", "committee", "company", "corporation", "council", "court",
+    "department", "district", "federation", "foundation", "group", "guard", "institute",
+    "league", "ministry", "mission", "office", "service", "society", "trust", "union",
+    "utility", "alliance", "network", "organization", "organisation", "party", "bank",
+    "university", "college", "hospital", "administration", "police", "inc", "inc.", "corp",
+    "corp.", "ltd", "ltd.", "plan", "project", "program", "programme", "initiative",
+    "agreement",
+    // News outlets: "The Veladia Sentinel reported" names a paper, not a person.
+    "times", "post", "journal", "herald", "tribune", "sentinel", "mirror", "gazette",
+    "bulletin", "chronicle", "inquirer", "courier", "telegraph", "observer", "dispatch",
+    "examiner", "globe",
 ];
 
 /// Nouns that name a group or institution that can speak.
@@ -278,6 +303,38 @@ pub fn is_person_role(word: &str) -> bool {
 
 pub fn is_group(word: &str) -> bool {
     word_flags(word).is_group()
+}
+
+/// Lower-case words that narrow a group noun down ("city officials", "state police").
+pub fn is_group_modifier(l: &str) -> bool {
+    matches!(
+        l,
+        "city"
+            | "state"
+            | "county"
+            | "provincial"
+            | "federal"
+            | "local"
+            | "regional"
+            | "municipal"
+            | "government"
+            | "party"
+            | "union"
+            | "company"
+            | "police"
+            | "health"
+            | "hospital"
+            | "school"
+            | "election"
+            | "military"
+            | "security"
+            | "court"
+    )
+}
+
+/// Whether a word, lower-cased, can end an organisation's name ("Agency", "Union").
+pub fn is_org_head(word: &str) -> bool {
+    word_flags(word).is_org_head()
 }
 
 /// Words capitalised only because they start a sentence: never a name, never a speaker.
@@ -331,7 +388,9 @@ const PLACES_AND_BODIES: &[&str] = &[
     "bank", "fund", "group", "institute", "center", "centre", "foundation", "association",
     "council", "committee", "commission", "club", "league", "hotel", "restaurant", "shop",
     "store", "mall", "park", "bridge", "station", "port", "robot", "fest", "utah", "texas",
-    "florida", "california",
+    "florida", "california", "province", "region", "falls", "valley", "heights", "springs",
+    "bay", "harbor", "harbour", "beach", "hills", "creek", "village", "town", "township",
+    "territory", "republic", "kingdom",
 ];
 
 /// Whether a capitalised word can be part of a person's name.
@@ -437,6 +496,7 @@ const AUX: u16 = 1 << 11;
 const PRONOUN: u16 = 1 << 12;
 /// In `PARTICLES` once lower-cased (a particle itself only if written so).
 const PARTICLE: u16 = 1 << 13;
+const ORG_HEAD: u16 = 1 << 14;
 const CANNOT_SPEAK: u16 = FUNCTION | TIME | NOT_HEAD;
 
 /// Longest ASCII word lower-cased on the stack; longer ones are lower-cased on the heap.
@@ -526,7 +586,7 @@ fn tag(h: u64) -> u16 {
 impl Table {
     fn build() -> Table {
         let mut entries: Vec<(String, u16)> = cues().into_iter().map(|w| (w, CUE)).collect();
-        let lists: [(&[&str], u16); 13] = [
+        let lists: [(&[&str], u16); 14] = [
             (TITLES, TITLE),
             (PERSON_ROLES, PERSON_ROLE),
             (GROUPS, GROUP),
@@ -540,6 +600,7 @@ impl Table {
             (AUX_OR_ADVERBS, AUX),
             (PRONOUNS, PRONOUN),
             (PARTICLES, PARTICLE),
+            (ORG_HEADS, ORG_HEAD),
         ];
         for (list, f) in lists {
             entries.extend(list.iter().map(|w| (w.to_string(), f)));

@@ -27,6 +27,8 @@ pub struct Mention {
     /// joined by single spaces; for a group, that text as written.
     pub name: String,
     pub group: bool,
+    /// A named organisation ("the Port Authority"): a group that speaks as one, "it".
+    pub org: bool,
     /// Index of the sentence it stands in (see `Context::sentences`).
     pub sentence: usize,
     pub gender: Option<Gender>,
@@ -54,13 +56,23 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
     if !headlines.is_empty() {
         words.retain(|w| !in_headline(w));
     }
-    let runs = name_runs(&words);
+    let orgs = org_mentions(&words, masked);
+    let in_org = |start: usize, end: usize| {
+        let k = orgs.partition_point(|o| o.end <= start);
+        orgs.get(k).is_some_and(|o| o.start < end)
+    };
+    let runs = name_runs(&words, &in_org);
     let mut out: Vec<Mention> = runs
         .iter()
         .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(&words, r))
         .map(|r| person(&words, r))
         .collect();
-    out.extend(group_mentions(&words, masked));
+    out.extend(
+        group_mentions(&words, masked)
+            .into_iter()
+            .filter(|g| !in_org(g.start, g.end)),
+    );
+    out.extend(orgs);
     out.sort_by_key(|m| (m.start, m.end));
     for m in &mut out {
         m.sentence = sentences
@@ -82,7 +94,8 @@ struct Run {
     known: bool,
 }
 
-fn name_runs(words: &[Word]) -> Vec<Run> {
+/// `in_org` tells the spans that stand inside an organisation's name: no person's.
+fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> {
     let starts_name = |w: &Word| {
         w.capitalised()
             && !w.masked()
@@ -121,7 +134,9 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
     }
     runs.retain(|r| {
         let ws = &words[r.first..=r.last];
-        r.last - r.first < 4
+        !in_org(ws[0].start, ws[ws.len() - 1].end)
+            && !after_place_prefix(words, r.title)
+            && r.last - r.first < 4
             && ws
                 .iter()
                 .all(|w| w.lex().may_be_name() || w.lex().is_particle() || w.initial())
@@ -141,6 +156,40 @@ fn name_runs(words: &[Word]) -> Vec<Run> {
         r.known = in_long.contains(words[r.first].s);
     }
     runs
+}
+
+/// "New Ardurgrad", "Port Caseton", "North Carioova": a capitalised word after one of
+/// these, inside a sentence, names a place.
+fn after_place_prefix(words: &[Word], at: usize) -> bool {
+    at.checked_sub(1).is_some_and(|p| {
+        let w = &words[p];
+        w.capitalised()
+            && !ends_run(w)
+            && lex::with_lower(w.s, |l| {
+                matches!(
+                    l,
+                    "new"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "port"
+                        | "fort"
+                        | "lake"
+                        | "mount"
+                        | "saint"
+                        | "san"
+                        | "santa"
+                        | "upper"
+                        | "lower"
+                        | "greater"
+                )
+            })
+    })
 }
 
 fn ends_run(w: &Word) -> bool {
@@ -277,6 +326,16 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     if words[r.first].lex().is_group() {
         return false;
     }
+    // "Richmond police", "Halomova city officials": a place before a group noun.
+    let next = words.get(r.last + 1).filter(|_| !ends_run(&words[r.last]));
+    if next.is_some_and(|n| {
+        !n.capitalised()
+            && (n.lex().is_group()
+                || (lex::with_lower(n.s, lex::is_group_modifier)
+                    && words.get(r.last + 2).is_some_and(|g| g.lex().is_group())))
+    }) {
+        return false;
+    }
     let who = words[r.last].comma && words.get(r.last + 1).is_some_and(|w| w.is("who"));
     let before = r
         .title
@@ -287,7 +346,13 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     while k < words.len() && k <= r.last + 3 && words[k].lex().is_aux_or_adverb() {
         k += 1;
     }
-    let after = !ends_run(&words[r.last]) && words.get(k).is_some_and(|x| x.lex().is_cue());
+    // "Residents of Halomova said": the verb is the noun's before the preposition.
+    let object = r.title.checked_sub(1).is_some_and(|p| {
+        let p = &words[p];
+        !ends_run(p) && !p.capitalised() && p.lex().is_preposition()
+    });
+    let after =
+        !ends_run(&words[r.last]) && !object && words.get(k).is_some_and(|x| x.lex().is_cue());
     who || before || after
 }
 
@@ -316,6 +381,7 @@ fn person(words: &[Word], r: &Run) -> Mention {
         end,
         name,
         group: false,
+        org: false,
         sentence: 0,
         gender,
         object,
@@ -462,22 +528,32 @@ fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
     for (i, w) in words.iter().enumerate() {
         // A group noun after a capitalised word ("Richmond police"): the cheap tests
         // first, the lexicon last.
-        if i == 0
-            || w.capitalised()
-            || !words[i - 1].capitalised()
-            || ends_run(&words[i - 1])
-            || !w.lex().is_group()
+        if i == 0 || w.capitalised() || ends_run(&words[i - 1]) {
+            continue;
+        }
+        // "Richmond city officials": one modifier between the place and the noun.
+        let modified = !words[i - 1].capitalised();
+        if modified
+            && !(i >= 2
+                && words[i - 2].capitalised()
+                && !ends_run(&words[i - 2])
+                && w.lex().is_group()
+                && lex::with_lower(words[i - 1].s, lex::is_group_modifier))
         {
             continue;
         }
-        let mut k = i;
-        while k > 0 && words[k - 1].capitalised() && !ends_run(&words[k - 1]) && i - k < 3 {
+        if !w.lex().is_group() {
+            continue;
+        }
+        let head = if modified { i - 1 } else { i };
+        let mut k = head;
+        while k > 0 && words[k - 1].capitalised() && !ends_run(&words[k - 1]) && head - k < 3 {
             k -= 1;
         }
-        if k < i && words[k].is("the") {
+        if k < head && words[k].is("the") {
             k += 1;
         }
-        if k >= i || words[k..i].iter().any(Word::masked) {
+        if k >= head || words[k..i].iter().any(Word::masked) {
             continue;
         }
         out.push(Mention {
@@ -485,11 +561,106 @@ fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
             end: w.end,
             name: masked[words[k].start..w.end].to_string(),
             group: true,
+            org: false,
             sentence: 0,
             gender: None,
             object: false,
             descriptors: Arc::default(),
         });
+    }
+    out
+}
+
+/// How many capitalised words may stand before an organisation's head noun.
+const ORG_WORDS_BEFORE: usize = 5;
+
+/// Named organisations: capitalised words ending in a head noun such as "Agency" or
+/// "Union" ("the New Ardurgrad Environmental Agency", "the Fire and Rescue Service"),
+/// with an "of" phrase after the head ("the Department of Transportation"). A head
+/// alone ("Police said") names no particular body. Sorted by position.
+fn org_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let name_word = |w: &Word| {
+        w.capitalised()
+            && !w.masked()
+            && !w.s.ends_with("'s")
+            && !w.s.ends_with("’s")
+            && !(w.lex().is_determiner()
+                || w.lex().is_preposition()
+                || w.lex().stops_phrase()
+                || w.lex().is_pronoun())
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if !(w.capitalised() && !w.masked() && w.lex().is_org_head()) {
+            i += 1;
+            continue;
+        }
+        // Back over the name words, and "and" between two of them.
+        let mut k = i;
+        while k > 0 && i - k < ORG_WORDS_BEFORE {
+            let p = &words[k - 1];
+            if !ends_run(p) && name_word(p) {
+                k -= 1;
+            } else if k >= 2
+                && (p.s == "and" || p.s == "&")
+                && !ends_run(p)
+                && !ends_run(&words[k - 2])
+                && name_word(&words[k - 2])
+            {
+                k -= 2;
+            } else {
+                break;
+            }
+        }
+        // Forwards over further heads ("Hospital Trust") and an "of" phrase.
+        let mut e = i;
+        while !ends_run(&words[e])
+            && words
+                .get(e + 1)
+                .is_some_and(|n| n.capitalised() && !n.masked() && n.lex().is_org_head())
+        {
+            e += 1;
+        }
+        if !ends_run(&words[e]) && words.get(e + 1).is_some_and(|n| n.s == "of") {
+            let mut t = e + 1;
+            while t + 1 < words.len()
+                && t - e <= 3
+                && name_word(&words[t + 1])
+                && !ends_run(&words[t])
+            {
+                t += 1;
+            }
+            if t > e + 1 {
+                e = t;
+            }
+        }
+        if k == i && e == i {
+            i += 1;
+            continue;
+        }
+        let before = k.checked_sub(1).map(|p| &words[p]);
+        let object = before.is_some_and(|p| {
+            !ends_run(p)
+                && (p.lex().is_preposition()
+                    || (p.is("the")
+                        && k >= 2
+                        && !ends_run(&words[k - 2])
+                        && words[k - 2].lex().is_preposition()))
+        });
+        out.push(Mention {
+            start: words[k].start,
+            end: words[e].end,
+            name: masked[words[k].start..words[e].end].to_string(),
+            group: true,
+            org: true,
+            sentence: 0,
+            gender: None,
+            object,
+            descriptors: Arc::default(),
+        });
+        i = e + 1;
     }
     out
 }

@@ -151,13 +151,16 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
     let (mut quotes, mentions) = quotes_of(index, article);
     // The article's names: its speakers (once per quote) and its full-name mentions.
     let mut known = names::Known::default();
-    for n in quotes
+    // An article names few people many times: each name is judged once, with its count.
+    let mut all: Vec<&str> = quotes
         .iter()
         .filter_map(|q| q.speaker.as_deref())
         .chain(mentions.iter().map(String::as_str))
-    {
-        if names::completes(n) {
-            known.add(n);
+        .collect();
+    all.sort_unstable();
+    for run in all.chunk_by(|a, b| a == b) {
+        if names::completes(run[0]) {
+            known.add_times(run[0], run.len());
         }
     }
     let full: Vec<(String, usize)> = known.counts().map(|(n, c)| (n.to_string(), c)).collect();
@@ -190,7 +193,7 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
 fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
     let (spans, nicknames) = without_nicknames(text, scan::scan(text));
-    let ctx = speaker::Context::new(text, &spans, &nicknames);
+    let mut ctx = speaker::Context::new(text, &spans, &nicknames);
     let attributions = ctx.attribute();
     let mut out = Vec::new();
     let mut position = Position::default();
@@ -212,6 +215,11 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             utterance_of.push(usize::MAX);
             continue;
         };
+        // A label or scare quote in the writer's own sentence ("what residents now call
+        // “the wall”") is nobody's words because of who spoke in the paragraphs around.
+        let attr = attr
+            .as_ref()
+            .filter(|a| !(kind == QuoteKind::Term && a.via == Via::Context));
         let n = out.len() + 1;
         let id = format!("{}-{n}", article.id);
         let utterance = match split_from(&ctx, &spans, i) {
@@ -237,20 +245,19 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             kind,
             terminated: span.terminated,
             cut,
-            speaker: attr.as_ref().map(|a| a.resolved.clone()),
-            speaker_text: attr.as_ref().map(|a| a.text.clone()),
-            speaker_start: attr.as_ref().map(|a| a.start),
-            speaker_end: attr.as_ref().map(|a| a.end),
-            cue: attr.as_ref().and_then(|a| a.cue.clone()),
-            attribution: attr.as_ref().map(|a| a.via),
+            speaker: attr.map(|a| a.resolved.clone()),
+            speaker_text: attr.map(|a| a.text.clone()),
+            speaker_start: attr.map(|a| a.start),
+            speaker_end: attr.map(|a| a.end),
+            cue: attr.and_then(|a| a.cue.clone()),
+            attribution: attr.map(|a| a.via),
             utterance,
         });
     }
-    let mentions = ctx
-        .mentions
-        .iter()
-        .filter(|m| !m.group && m.name.split_whitespace().count() >= 2)
-        .map(|m| m.name.clone())
+    let mentions = std::mem::take(&mut ctx.mentions)
+        .into_iter()
+        .filter(|m| !m.group && m.name.split_whitespace().nth(1).is_some())
+        .map(|m| m.name)
         .collect();
     (out, mentions)
 }
@@ -351,6 +358,10 @@ mod tests {
             (
                 "unclosed quote per paragraph",
                 "\"a he said.\n\n".repeat(N / 10),
+            ),
+            (
+                "quote reopened every paragraph",
+                "“We will stay. We will not leave.\n\n".repeat(N / 10),
             ),
             ("periods", ".".repeat(N)),
             ("periods and marks", ".\"".repeat(N)),

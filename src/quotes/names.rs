@@ -121,7 +121,9 @@ pub(crate) fn is_person(name: &str) -> bool {
         && words
             .clone()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lex::is_particle(w))
-        && !words.next_back().is_some_and(lex::is_group)
+        && !words
+            .next_back()
+            .is_some_and(|w| lex::is_group(w) || lex::is_org_head(w))
 }
 
 #[cfg(test)]

@@ -23,11 +23,20 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
     while let Some(w) = words.get(j) {
         let ok = if j == i {
-            described || w.capitalised() || w.lex().is_group()
+            described
+                || w.capitalised()
+                || w.lex().is_group()
+                || role_before_name(words, j)
+                || modifies_group(words, j)
         } else if described {
             !w.lex().stops_phrase() && !w.lex().is_cue()
         } else {
-            w.capitalised() || w.lex().is_particle() || w.lex().is_group() || title_of(words, j)
+            w.capitalised()
+                || w.lex().is_particle()
+                || w.lex().is_group()
+                || title_of(words, j)
+                || role_before_name(words, j)
+                || modifies_group(words, j)
         };
         if !ok
             || w.masked()
@@ -50,6 +59,35 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
         }
     }
     Some((words[i].start, words[j - 1].end))
+}
+
+/// Punctuation follows the word: a phrase read through it would run on past it.
+fn punctuated(w: &Word) -> bool {
+    w.comma || w.colon || w.brk || w.stop
+}
+
+/// "said union leader Ray Quinn", "said police chief Ann Lee": lower-case role words
+/// (at most two) that a name follows.
+fn role_before_name(words: &[Word], j: usize) -> bool {
+    let role = |w: &Word| {
+        !w.capitalised()
+            && !punctuated(w)
+            && (w.lex().is_title() || w.lex().is_person_role() || w.lex().is_group())
+    };
+    let name = |w: &Word| w.capitalised() && w.lex().may_be_name();
+    words.get(j).is_some_and(role)
+        && (words.get(j + 1).is_some_and(name)
+            || (words.get(j + 1).is_some_and(role) && words.get(j + 2).is_some_and(name)))
+}
+
+/// "said city officials", "said Richmond state police": a modifier of the group noun
+/// that follows it.
+fn modifies_group(words: &[Word], j: usize) -> bool {
+    let w = &words[j];
+    !w.capitalised()
+        && !punctuated(w)
+        && words.get(j + 1).is_some_and(|n| n.lex().is_group())
+        && lex::with_lower(w.s, lex::is_group_modifier)
 }
 
 /// "of" inside a title ("Secretary of State Marco Rubio"): after a title, before a
@@ -169,8 +207,17 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
     if let Some(start) = described_start(words, floor, end) {
         return Some((start, head.end));
     }
-    // "Richmond police", "U.S. officials".
+    // "Richmond police", "U.S. officials", "Portland city officials".
     let mut k = end;
+    let modified = head.lex().is_group()
+        && k > floor
+        && !words[k - 1].capitalised()
+        && !(words[k - 1].comma || words[k - 1].masked())
+        && lex::with_lower(words[k - 1].s, lex::is_group_modifier);
+    if modified {
+        k -= 1;
+    }
+    let modifier = k;
     while k > floor
         && words[k - 1].capitalised()
         && !words[k - 1].comma
@@ -183,6 +230,7 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
         return None;
     }
     while k < end
+        && !(modified && k == modifier)
         && !words[k].lex().may_be_name()
         && words[k].s != "U.S."
         && !words[k].lex().is_group()

@@ -94,6 +94,9 @@ pub fn scan(text: &str) -> Vec<Span> {
     let paragraphs = paragraphs(text);
     let mut out = Vec::new();
     let mut carry: Option<Mark> = None;
+    // Where the narration check of a carried quote resumes: the start of the last
+    // sentence already read (every sentence before it was read and narrates nothing).
+    let mut resume: Option<usize> = None;
     for (n, &(start, end)) in paragraphs.iter().enumerate() {
         let mut from = start;
         let mut stack = Vec::new();
@@ -105,8 +108,13 @@ pub fn scan(text: &str) -> Vec<Span> {
             stack.push(outer);
         }
         let open = scan_range(text, from, end, stack, &mut out);
-        let Some(outer) = open else { continue };
-        let cut = narration_cut(text, outer.at + outer.len, end);
+        let Some(outer) = open else {
+            resume = None;
+            continue;
+        };
+        let quote_start = outer.at + outer.len;
+        let from = resume.take().filter(|&r| r >= quote_start && r <= end);
+        let (cut, last) = narration_cut_from(text, quote_start, from.unwrap_or(quote_start), end);
         let next = paragraphs.get(n + 1).map(|&(s, e)| &text[s..e]);
         let reopens = next.is_some_and(|p| {
             let t = p.trim_start();
@@ -116,6 +124,7 @@ pub fn scan(text: &str) -> Vec<Span> {
         });
         if cut.is_none() && reopens {
             carry = Some(outer);
+            resume = Some(last);
             continue;
         }
         let stop = cut.unwrap_or(end);
@@ -399,20 +408,38 @@ fn inch_mark(open_here: bool, next: Option<char>, rest: &str) -> bool {
 /// Where an unclosed quote stops because the writer's voice resumes: the start of the
 /// first sentence after the quote's first one that narrates about a third person.
 fn narration_cut(text: &str, start: usize, end: usize) -> Option<usize> {
-    let body = &text[start..end];
-    sentence::ranges(body)
+    narration_cut_from(text, start, start, end).0
+}
+
+/// [`narration_cut`] of the quote opened at `start`, read from `resume`, a sentence
+/// start at or after it before which no sentence narrates (a quote carried over many
+/// paragraphs is read once, not again from its start for each). Also returns the start
+/// of the last sentence read, where the next paragraph's reading resumes: sentence
+/// starts depend only on a bounded neighbourhood, so reading from a sentence start finds
+/// the same starts after it.
+fn narration_cut_from(
+    text: &str,
+    start: usize,
+    resume: usize,
+    end: usize,
+) -> (Option<usize>, usize) {
+    let body = &text[resume..end];
+    let ranges = sentence::ranges(body);
+    let last = ranges.last().map_or(resume, |&(s, _)| resume + s);
+    let cut = ranges
         .into_iter()
-        .skip(1)
+        .skip(usize::from(resume == start))
         .find(|&(s, e)| narrates(&body[s..e]))
-        .map(|(s, _)| start + s)
+        .map(|(s, _)| resume + s);
+    (cut, last)
 }
 
 fn narrates(sentence: &str) -> bool {
     sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "he" | "his" | "him" | "she" | "her" | "hers"
-        )
+        (2..=4).contains(&w.len())
+            && ["he", "his", "him", "she", "her", "hers"]
+                .iter()
+                .any(|p| super::lexicon::lower_is(w, p))
     })
 }
 

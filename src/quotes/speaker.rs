@@ -27,6 +27,8 @@ const CONTEXT_PARAGRAPHS: usize = 3;
 const LOOKBACK_QUOTES: usize = 16;
 /// How much of a sentence is read for the name that opens it, in bytes.
 const OPENING_NAME_BYTES: usize = 160;
+/// The longest organisation's name read before a colon, in words.
+const ORG_WORDS: usize = 6;
 /// A cue this close after a quote attributes it before any cue in front of it.
 const NEAR_WORDS: usize = 4;
 /// The farthest a cue after a quote may stand, in words.
@@ -173,8 +175,12 @@ impl<'a> Context<'a> {
                 *a = None;
             }
         }
-        for a in out.iter_mut().flatten() {
-            a.resolved = self.resolve(a);
+        // In order: "it" may stand for the organisation quoted before it.
+        for i in 0..out.len() {
+            let (earlier, rest) = out.split_at_mut(i);
+            if let Some(a) = rest[0].as_mut() {
+                a.resolved = self.resolve(a, earlier);
+            }
         }
         out
     }
@@ -242,9 +248,14 @@ impl<'a> Context<'a> {
     /// "…, stating" / "and adds": a cue without its own subject; the clause's subject
     /// stands further back, with an earlier quote of the sentence or before it.
     fn subject_of_cue(&self, i: usize, cue: &Word) -> Option<Attribution> {
+        // A label verb ("have taken to calling the plan “…”") names the label in the
+        // writer's sentence: its subject, if not named there, is nobody further back.
+        let label = lex::with_lower(cue.s, |l| lex::LABEL_CUES.contains(&l));
+        let here = self.sentence_index(cue.start);
         self.previous_in_sentence(i)
             .or_else(|| {
                 self.subject_before(cue.start, None)
+                    .filter(|m| !label || m.sentence == here)
                     .map(|m| (m.start, m.end))
             })
             .map(|(s, e)| self.make(s, e, Some(cue.s.to_string()), Via::Cue))
@@ -302,6 +313,15 @@ impl<'a> Context<'a> {
     fn inherited(&self, i: usize, found: &[Option<Attribution>]) -> Option<Attribution> {
         let span = &self.spans[i];
         let p = self.paragraph_of(span.open);
+        // A label the writer's sentence gives ("residents call it “the needle”") is
+        // not the words of whoever spoke before.
+        let (pre_at, pre) = self.before(i);
+        if split(pre, pre_at)
+            .iter()
+            .any(|w| w.lex().is_cue() && lex::with_lower(w.s, |l| lex::LABEL_CUES.contains(&l)))
+        {
+            return None;
+        }
         // An earlier quote of the same paragraph.
         if let Some(prev) = (0..i)
             .rev()
@@ -317,7 +337,6 @@ impl<'a> Context<'a> {
         if self.quote_only[p] {
             return self.for_quote_paragraph(i, p, found);
         }
-        let (pre_at, pre) = self.before(i);
         if pre.trim_end().ends_with(':') {
             // "Cabello closed with a warning: “…”": the clause's subject introduces it.
             return self
@@ -412,8 +431,31 @@ impl<'a> Context<'a> {
             cut -= 1;
         }
         let words = split(&self.masked[from..cut], from);
-        let w = words
-            .first()
+        let first = words.first()?;
+        // An organisation's name may open with words that name no one ("New", "The").
+        let k = self.mentions.partition_point(|m| m.start < first.start);
+        if let Some(m) = self.mentions[k..]
+            .iter()
+            .take(2)
+            .find(|m| m.org && m.end <= to && self.masked[first.start..m.start].trim().is_empty())
+        {
+            let lead = words.iter().take_while(|w| w.start < m.start).count();
+            if lead == 0 || (lead == 1 && first.is("the")) {
+                return Some((m.start, m.end));
+            }
+        }
+        // "Federal Aviation Administration: “…”", a line the mentions skip as a heading.
+        if let Some(c) = words.iter().position(|w| w.colon) {
+            let head = &words[..=c];
+            if head.len() >= 2
+                && head.len() <= ORG_WORDS
+                && head.iter().all(|w| w.capitalised() && !w.masked())
+                && head[c].lex().is_org_head()
+            {
+                return Some((first.start, head[c].end));
+            }
+        }
+        let w = Some(first)
             .filter(|w| !w.masked() && (w.lex().may_be_name() || w.lex().is_pronoun()))?;
         Some((w.start, name_run_end(&words)))
     }
@@ -461,9 +503,22 @@ impl<'a> Context<'a> {
             .filter(|w| !w.lex().is_determiner())
             .map(|w| descriptor(w.s))
             .collect();
-        let score = |m: &Mention| wanted.iter().filter(|w| m.descriptors.contains(w)).count();
+        let score = |m: &Mention| {
+            wanted
+                .iter()
+                .filter(|w| m.descriptors.iter().any(|d| same_role(d, w)))
+                .count()
+        };
+        // Words that describe someone alike are evidence enough to look further back
+        // than a pronoun does: the article may have introduced the person long before.
+        let end = self.mentions.partition_point(|m| m.start < at);
         let mut best: Option<(&Mention, usize)> = None;
-        for m in self.mentions_before(at).filter(|m| !m.group) {
+        for m in self.mentions[..end]
+            .iter()
+            .rev()
+            .take(LOOKBACK_MENTIONS * 4)
+            .filter(|m| !m.group && m.end <= at)
+        {
             let s = score(m);
             if s > best.map_or(0, |(_, b)| b) {
                 best = Some((m, s));
@@ -475,25 +530,141 @@ impl<'a> Context<'a> {
 
     /// The nearest group named before `at` ("they" -> "Venezuelan officials").
     fn group_before(&self, at: usize) -> Option<&Mention> {
-        self.mentions_before(at).find(|m| m.group)
+        self.mentions_before(at).find(|m| m.group && !m.org)
+    }
+
+    /// What "it" said stands for: the organisation quoted last ("…,” the agency said.
+    /// “…,” it said.), else the organisation the nearest sentence before is about (its
+    /// subject as a rule), else the nearest group.
+    fn it_before(&self, at: usize, earlier: &[Option<Attribution>]) -> Option<String> {
+        let quoted = earlier
+            .iter()
+            .rev()
+            .take(LOOKBACK_QUOTES)
+            .flatten()
+            .find(|e| e.start < at && names_org(&e.resolved));
+        if let Some(e) = quoted {
+            return Some(e.resolved.clone());
+        }
+        let mut best: Option<&Mention> = None;
+        for m in self.mentions_before(at).filter(|m| m.org) {
+            if let Some(b) = best {
+                if b.sentence != m.sentence {
+                    break;
+                }
+                if m.object && !b.object {
+                    continue;
+                }
+            }
+            best = Some(m);
+        }
+        best.or_else(|| self.group_before(at))
+            .map(|m| m.name.clone())
+    }
+
+    /// What "he" or "she" said stands for: the nearer of the person the sentences before
+    /// are about and the person quoted last ("…,” said Lucas Ostton. … “…,” he added.),
+    /// of the right gender where the article tells it.
+    fn person_before(
+        &self,
+        at: usize,
+        gender: Gender,
+        earlier: &[Option<Attribution>],
+    ) -> Option<String> {
+        let subject = self.subject_before(at, Some(gender));
+        let quoted = earlier
+            .iter()
+            .rev()
+            .take(LOOKBACK_QUOTES)
+            .flatten()
+            .find(|e| {
+                e.start < at
+                    && super::names::is_person(&e.resolved)
+                    && !names_org(&e.resolved)
+                    && self.names_person(&e.resolved)
+                    && self.gender_of(&e.resolved).is_none_or(|g| g == gender)
+            });
+        match (subject, quoted) {
+            (Some(m), Some(q)) if q.start > m.end => Some(q.resolved.clone()),
+            (Some(m), _) => Some(m.name.clone()),
+            (None, Some(q)) => Some(q.resolved.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the article names a person so ("Inspectors said" names nobody).
+    fn names_person(&self, name: &str) -> bool {
+        let last = name.rsplit(' ').next();
+        self.mentions
+            .iter()
+            .any(|m| !m.group && m.name.rsplit(' ').next() == last)
+    }
+
+    /// The gender the article gives the person of this name, if any.
+    fn gender_of(&self, name: &str) -> Option<Gender> {
+        let last = name.rsplit(' ').next()?;
+        self.mentions
+            .iter()
+            .filter(|m| !m.group && m.name.rsplit(' ').next() == Some(last))
+            .find_map(|m| m.gender)
+    }
+
+    /// "the agency": the nearest organisation named before `at` whose name ends in
+    /// `head`.
+    fn org_named_before(&self, at: usize, head: &str) -> Option<&Mention> {
+        let end = self.mentions.partition_point(|m| m.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(LOOKBACK_MENTIONS * 4)
+            .filter(|m| m.org && m.end <= at)
+            .find(|m| {
+                m.name
+                    .rsplit(' ')
+                    .find(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .is_some_and(|w| lex::lower_is(w, head) || org_of_phrase(&m.name, head))
+            })
     }
 
     /// A pronoun or description resolved to a name; a name with its titles stripped.
-    fn resolve(&self, a: &Attribution) -> String {
+    fn resolve(&self, a: &Attribution, earlier: &[Option<Attribution>]) -> String {
         let words = split(&a.text, a.start);
         let lower = a.text.to_lowercase();
         let found = match lower.as_str() {
-            "he" => self.subject_before(a.start, Some(Gender::Male)),
-            "she" => self.subject_before(a.start, Some(Gender::Female)),
-            "they" | "it" => self.group_before(a.start),
+            "he" | "she" => {
+                let g = if lower == "he" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                return self
+                    .person_before(a.start, g, earlier)
+                    .unwrap_or_else(|| a.text.clone());
+            }
+            "it" => {
+                return self
+                    .it_before(a.start, earlier)
+                    .unwrap_or_else(|| a.text.clone())
+            }
+            "they" => self.group_before(a.start),
             "i" | "we" => None,
+            _ if definite_org(&words) => self.org_named_before(a.start, words[words.len() - 1].s),
             _ if definite_role(&words) => self.described_before(a.start, &words),
-            _ => self
-                .mentions
-                .iter()
-                .skip(self.mentions.partition_point(|m| m.start < a.start))
-                .take_while(|m| m.start < a.end)
-                .find(|m| m.end <= a.end),
+            _ => self.org_over(a.start, a.end).or_else(|| {
+                self.mentions
+                    .iter()
+                    .skip(self.mentions.partition_point(|m| m.start < a.start))
+                    .take_while(|m| m.start < a.end)
+                    .filter(|m| m.end <= a.end)
+                    // The longest: "Halomova city officials", not a name inside it.
+                    .reduce(|b, m| {
+                        if m.end - m.start > b.end - b.start {
+                            m
+                        } else {
+                            b
+                        }
+                    })
+            }),
         };
         match found {
             Some(m) => m.name.clone(),
@@ -501,6 +672,66 @@ impl<'a> Context<'a> {
             None => strip_titles(&a.text),
         }
     }
+}
+
+impl Context<'_> {
+    /// The organisation whose name holds the speaker's head word: a speaker phrase may
+    /// start inside the name ("Ardurgrad Environmental Agency" of "the New Ardurgrad
+    /// Environmental Agency").
+    fn org_over(&self, start: usize, end: usize) -> Option<&Mention> {
+        let k = self.mentions.partition_point(|m| m.start < end);
+        self.mentions[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|m| m.org && m.start <= start && end <= m.end && m.end > start)
+    }
+}
+
+/// Whether a resolved speaker is an organisation: a capitalised name ending in (or, with
+/// an "of" phrase, headed by) an organisation noun.
+fn names_org(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
+        && name.split(' ').nth(1).is_some()
+        && name
+            .split(' ')
+            .take_while(|w| *w != "of")
+            .last()
+            .is_some_and(lex::is_org_head)
+}
+
+/// "Department of Transportation" is a department.
+fn org_of_phrase(name: &str, head: &str) -> bool {
+    name.split(' ')
+        .take_while(|w| *w != "of")
+        .last()
+        .is_some_and(|w| lex::lower_is(w, head))
+}
+
+/// Whether two describing words name the same role: "the lawmaker" is the article's
+/// "Representative Ruth Selham", "the researcher" its "Dr. Jane Doe".
+fn same_role(a: &str, b: &str) -> bool {
+    fn class(d: &str) -> &str {
+        match d {
+            "lawmaker" | "legislator" | "representative" | "senator" | "congressman"
+            | "congresswoman" | "assemblyman" | "assemblywoman" | "mp" => "lawmaker",
+            "researcher" | "scientist" | "doctor" | "professor" => "researcher",
+            "executive" | "ceo" | "chairman" | "chairwoman" | "chair" => "executive",
+            "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson",
+            "organizer" | "organiser" | "activist" => "organizer",
+            "councillor" | "councilor" | "councilman" | "councilwoman" => "councillor",
+            d => d,
+        }
+    }
+    a == b || class(a) == class(b)
+}
+
+/// "the agency", "the union": a definite description of an organisation by its head.
+fn definite_org(words: &[Word]) -> bool {
+    words.len() == 2
+        && words[0].is("the")
+        && !words[1].capitalised()
+        && words[1].lex().is_org_head()
 }
 
 /// "the Venezuelan leader", "this senator": a definite description of a person by role.
