@@ -8,11 +8,11 @@
 //!
 //! Cost: one sort of the candidate pairs and a union-find pass, O(E log E).
 
-use super::Item;
+use super::evidence::Ev;
 use std::collections::BTreeMap;
 
-/// A candidate link: its ends (smaller index first), its score and its items.
-pub type Inferred = BTreeMap<(usize, usize), (f64, Vec<Item>)>;
+/// A candidate link: its ends (smaller index first), its score and its evidence.
+pub type Inferred = BTreeMap<(usize, usize), (f64, Vec<Ev>)>;
 
 /// Keeps the forest links and the independent ones; drops the rest from `inferred`.
 ///
@@ -56,12 +56,8 @@ pub fn reduce(
         }
     }
     for key in outside {
-        let (a, b) = key;
-        let own: Vec<&Item> = inferred[&key]
-            .1
-            .iter()
-            .filter(|i| i.carriers.iter().all(|c| c == a || c == b))
-            .collect();
+        // Carried by the pair alone.
+        let own: Vec<&Ev> = inferred[&key].1.iter().filter(|i| i.df <= 2).collect();
         let own_score: f64 = own.iter().map(|i| i.weight).sum();
         if own.len() < min_items || own_score < min_score {
             inferred.remove(&key);
@@ -111,17 +107,13 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provenance::Kind;
 
-    fn item(weight: f64, carriers: &[usize], key: &str) -> Item {
-        Item {
-            kind: Kind::SharedPassage,
-            text: key.to_string(),
+    fn item(weight: f64, carriers: &[usize], key: &str) -> Ev {
+        Ev::bare(
+            crate::provenance::evidence::key("t", key),
             weight,
-            spots: Vec::new(),
-            carriers: crate::provenance::evidence::Carriers::of(carriers.iter().copied()),
-            key: crate::provenance::evidence::key("t", key),
-        }
+            carriers.len() as u32,
+        )
     }
 
     #[test]

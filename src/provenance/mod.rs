@@ -171,37 +171,61 @@ pub fn build(
     clustering: &Clustering,
     cfg: &Config,
 ) -> Graph {
-    let mut pairs = evidence::Pairs::new();
-    let by_article = quotes_by_article(articles.len(), quotes);
-    let prose: Vec<_> = articles
-        .par_iter()
-        .zip(&by_article)
-        .map(|(a, qs)| evidence::prose(a, qs))
-        .collect();
-    evidence::shared_quotes(articles, quotes, clustering, &cfg.evidence, &mut pairs);
-    evidence::shared_passages(articles, &prose, &cfg.evidence, &mut pairs);
-    evidence::shared_readings(articles, &prose, &cfg.evidence, &mut pairs);
+    let n = articles.len();
+    let index = evidence::Index::new(articles, quotes, clustering, &cfg.evidence);
+    let partners: Vec<Vec<u32>> = (0..n).into_par_iter().map(|a| index.partners(a)).collect();
     // The story an article belongs to, as far as evidence shows it: the articles it
     // shares anything with. A feature most of that story carries is the story's common
     // wording, not a sign of who copied whom.
-    let mut degree = vec![0usize; articles.len()];
-    for &(a, b) in pairs.keys() {
-        degree[a] += 1;
-        degree[b] += 1;
+    let mut degree = vec![0usize; n];
+    for (a, list) in partners.iter().enumerate() {
+        degree[a] += list.len();
+        for &b in list {
+            degree[b as usize] += 1;
+        }
     }
-    let mut scored: forest::Inferred = pairs
-        .into_iter()
-        .map(|((a, b), mut items)| {
-            let story = degree[a].max(degree[b]) + 1;
-            for i in &mut items {
-                i.weight *= evidence::specificity(i.carriers.len(), story);
+    // Every pair is scored, but only a candidate's evidence is kept, and that compact:
+    // the items' words and spots are written for the links that survive reduction.
+    type Scored = (Vec<(u32, f64)>, Vec<(u32, f64, Vec<evidence::Ev>)>);
+    let scored: Vec<Scored> = partners
+        .par_iter()
+        .enumerate()
+        .map(|(a, list)| {
+            let mut all = Vec::new();
+            let mut candidates = Vec::new();
+            for &b in list {
+                let story = degree[a].max(degree[b as usize]) + 1;
+                let evs = index.evidence(a, b as usize, story);
+                if evs.is_empty() {
+                    continue;
+                }
+                let score: f64 = evs.iter().map(|e| e.weight).sum();
+                all.push((b, score));
+                if score >= cfg.min_score && evs.len() >= cfg.min_items {
+                    candidates.push((b, score, evs));
+                }
             }
-            items.retain(|i| i.weight > 0.0);
-            items.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
-            ((a, b), (items.iter().map(|i| i.weight).sum(), items))
+            all.shrink_to_fit();
+            (all, candidates)
         })
         .collect();
-    let mut links = citations(articles, &scored);
+    drop(partners);
+    let mut shared: Vec<Vec<(u32, f64)>> = Vec::with_capacity(n);
+    let mut inferred = forest::Inferred::new();
+    for (a, (all, candidates)) in scored.into_iter().enumerate() {
+        shared.push(all);
+        for (b, score, evs) in candidates {
+            inferred.insert((a, b as usize), (score, evs));
+        }
+    }
+    let shared_score = |i: usize, j: usize| -> f64 {
+        let (a, b) = (i.min(j), i.max(j) as u32);
+        let list = &shared[a];
+        list.binary_search_by_key(&b, |x| x.0)
+            .map_or(0.0, |k| list[k].1)
+    };
+    let mut links = citations(articles, shared_score);
+    drop(shared);
     let cited_pairs: BTreeSet<(usize, usize)> = links
         .iter()
         .filter_map(|l| match l.from {
@@ -209,21 +233,28 @@ pub fn build(
             End::External(_) => None,
         })
         .collect();
-    scored.retain(|k, (score, items)| {
-        *score >= cfg.min_score && items.len() >= cfg.min_items && !cited_pairs.contains(k)
-    });
-    let mut inferred = scored;
+    inferred.retain(|k, _| !cited_pairs.contains(k));
     let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
     let forced: Vec<(usize, usize)> = cited_pairs.iter().copied().collect();
     forest::reduce(
-        articles.len(),
+        n,
         &mut inferred,
         &forced,
         &dates,
         cfg.min_score,
         cfg.min_items,
     );
-    for (&(a, b), (score, items)) in &inferred {
+    let kept: Vec<((usize, usize), f64, Vec<Item>)> = inferred
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|((a, b), (score, evs))| {
+            let items = evs.iter().map(|e| index.item(a, b, e)).collect();
+            ((a, b), score, items)
+        })
+        .collect();
+    for ((a, b), score, items) in &kept {
+        let (a, b) = (*a, *b);
         let confidence = round2(score / (score + 2.0)).min(0.9);
         if confidence < cfg.min_confidence {
             continue;
@@ -241,20 +272,12 @@ pub fn build(
             evidence: items.clone(),
         });
     }
-    links.extend(latent_sources(articles, &inferred));
+    links.extend(latent_sources(articles, &kept));
     assemble(articles, links, cfg.level)
 }
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
-    let mut out = vec![Vec::new(); n];
-    for q in quotes {
-        out[q.article_index].push(q);
-    }
-    out
 }
 
 /// Stated citations: to the citing article from the cited article when the corpus holds
@@ -263,7 +286,7 @@ fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
 /// citing one, the one sharing the most evidence with it (an outlet covers many stories,
 /// and its latest article is seldom the one cited). With no such evidence the outlet
 /// itself is the source: naming an article would be a guess.
-fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
+fn citations(articles: &[Article], shared: impl Fn(usize, usize) -> f64) -> Vec<Link> {
     let mut by_url: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (j, o) in articles.iter().enumerate() {
@@ -274,8 +297,6 @@ fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
             by_outlet.entry(name).or_default().push(j);
         }
     }
-    let shared =
-        |i: usize, j: usize| -> f64 { scored.get(&(i.min(j), i.max(j))).map_or(0.0, |v| v.0) };
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         for c in &a.cites {
@@ -317,7 +338,6 @@ fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
                 text: format!("{} ({})", line, c.how),
                 weight: 1.0,
                 spots: vec![Spot::new(a, start, end)],
-                carriers: evidence::Carriers::of([i]),
                 key: evidence::key("c", &c.outlet),
             };
             out.push(Link {
@@ -334,13 +354,13 @@ fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
 
 /// A cited outlet absent from the corpus is the likely common source of the articles
 /// that share wording with the article citing it.
-fn latent_sources(articles: &[Article], inferred: &forest::Inferred) -> Vec<Link> {
+fn latent_sources(articles: &[Article], kept: &[((usize, usize), f64, Vec<Item>)]) -> Vec<Link> {
     let present: BTreeSet<&str> = articles
         .iter()
         .filter_map(|a| a.outlet.as_deref())
         .collect();
     let mut out = Vec::new();
-    for (&(a, b), (_, items)) in inferred {
+    for &((a, b), _, ref items) in kept {
         for (citer, other) in [(a, b), (b, a)] {
             for c in &articles[citer].cites {
                 if present.contains(c.outlet.as_str()) {
@@ -358,7 +378,6 @@ fn latent_sources(articles: &[Article], inferred: &forest::Inferred) -> Vec<Link
                     ),
                     weight: 0.5,
                     spots: items.first().map(|i| i.spots.clone()).unwrap_or_default(),
-                    carriers: evidence::Carriers::of([citer, other]),
                     key: evidence::key("l", &format!("{}:{other}", c.outlet)),
                 };
                 out.push(Link {
