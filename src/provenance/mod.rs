@@ -224,8 +224,23 @@ pub fn build(
         list.binary_search_by_key(&b, |x| x.0)
             .map_or(0.0, |k| list[k].1)
     };
-    let mut links = citations(articles, shared_score);
+    let mut links = citations(articles, shared_score, cfg.min_score);
+    let best: Vec<f64> = {
+        let mut best = vec![0.0f64; n];
+        for (a, list) in shared.iter().enumerate() {
+            for &(b, s) in list {
+                best[a] = best[a].max(s);
+                best[b as usize] = best[b as usize].max(s);
+            }
+        }
+        best
+    };
     drop(shared);
+    let r: f64 = std::env::var("QT_R")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+
     let cited_pairs: BTreeSet<(usize, usize)> = links
         .iter()
         .filter_map(|l| match l.from {
@@ -236,14 +251,22 @@ pub fn build(
     inferred.retain(|k, _| !cited_pairs.contains(k));
     let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
     let forced: Vec<(usize, usize)> = cited_pairs.iter().copied().collect();
-    forest::reduce(
-        n,
-        &mut inferred,
-        &forced,
-        &dates,
-        cfg.min_score,
-        cfg.min_items,
-    );
+    if std::env::var("QT_MODE").map_or(false, |v| v == "forest") {
+        forest::reduce(
+            n,
+            &mut inferred,
+            &forced,
+            &dates,
+            cfg.min_score,
+            cfg.min_items,
+        );
+    } else {
+        let mut sourced = vec![false; n];
+        for l in &links {
+            sourced[l.to] = true;
+        }
+        forest::choose_sources(&mut inferred, &sourced, &dates, &best, r);
+    }
     let kept: Vec<((usize, usize), f64, Vec<Item>)> = inferred
         .into_iter()
         .collect::<Vec<_>>()
@@ -286,7 +309,11 @@ fn round2(x: f64) -> f64 {
 /// citing one, the one sharing the most evidence with it (an outlet covers many stories,
 /// and its latest article is seldom the one cited). With no such evidence the outlet
 /// itself is the source: naming an article would be a guess.
-fn citations(articles: &[Article], shared: impl Fn(usize, usize) -> f64) -> Vec<Link> {
+fn citations(
+    articles: &[Article],
+    shared: impl Fn(usize, usize) -> f64,
+    min_score: f64,
+) -> Vec<Link> {
     let mut by_url: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (j, o) in articles.iter().enumerate() {
@@ -297,6 +324,28 @@ fn citations(articles: &[Article], shared: impl Fn(usize, usize) -> f64) -> Vec<
             by_outlet.entry(name).or_default().push(j);
         }
     }
+    let mut cited_by: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for c in &a.cites {
+            cited_by.entry(c.outlet.as_str()).or_default().push(i);
+        }
+    }
+    let inherit = std::env::var("QT_INH").map_or(true, |v| v == "1");
+    let factor: f64 = std::env::var("QT_F")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1.0);
+    let same_line = std::env::var("QT_SL").map_or(true, |v| v == "1");
+    let line_of = |a: &Article, c: &crate::corpus::Citation| -> String {
+        match (c.start, c.end) {
+            (Some(s), Some(e)) if e > s => crate::text::tokens(&a.text[s..e])
+                .into_iter()
+                .map(|t| t.norm)
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => c.how.clone(),
+        }
+    };
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         for c in &a.cites {
@@ -321,6 +370,39 @@ fn citations(articles: &[Article], shared: impl Fn(usize, usize) -> f64) -> Vec<
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
                     .map(|(_, j)| j)
             });
+            // A citation copied with the passage around it names the source's source:
+            // the article it was copied from cites the same outlet and shares more
+            // with it than the outlet's article does. The copy's own source is then
+            // for the evidence to find.
+            let stated = source.map_or(0.0, |j| shared(i, j));
+            let how = c.how.to_lowercase();
+            let apparatus = how.contains("list") || how.contains("dateline");
+            let inherited = inherit
+                && !apparatus
+                && cited_by
+                    .get(c.outlet.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&k| k != i && Some(k) != source)
+                    .filter(|&k| articles[k].outlet.as_deref() != Some(c.outlet.as_str()))
+                    .filter(|&k| {
+                        let o = &articles[k];
+                        o.date.is_none() || a.date.is_none() || o.date <= a.date
+                    })
+                    .any(|k| {
+                        let s = shared(i, k);
+                        s > factor * stated
+                            && s >= min_score
+                            && (!same_line
+                                || articles[k].cites.iter().any(|d| {
+                                    d.outlet == c.outlet
+                                        && line_of(&articles[k], d) == line_of(a, c)
+                                }))
+                    });
+            if inherited {
+                continue;
+            }
             let (start, end) = match (c.start, c.end) {
                 (Some(s), Some(e)) => (s, e),
                 _ => (0, 0),
