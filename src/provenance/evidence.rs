@@ -245,15 +245,124 @@ pub struct Index<'a> {
     /// (shingle, article) for every shingle two to `max_df` articles share, sorted.
     shingles: Vec<(u64, u32)>,
     sample: u64,
-    /// Per article: (cluster, quote) of its quotes in clusters of two to `max_df`
-    /// articles, sorted.
-    quoted: Vec<Vec<(u32, u32)>>,
+    /// Per article: (cluster, quote, rendering) of its quotes in clusters of two to
+    /// `max_df` articles, sorted.
+    quoted: Vec<Vec<(u32, u32, u32)>>,
     /// Per cluster: its articles, sorted (empty for clusters out of range).
     cluster_articles: Vec<Vec<u32>>,
+    /// Per cluster: what two of its renderings share, computed once for every pair of
+    /// articles carrying them (a cluster has few distinct renderings, many carriers).
+    runs: Vec<Runs>,
     /// Per article: (number, start, end) of the shared numbers it gives, by number.
     numbers: Vec<Vec<(u64, u32, u32)>>,
     /// (number, article) for every number two to `max_df` articles give, sorted.
     number_posts: Vec<(u64, u32)>,
+}
+
+/// The shared runs between the distinct renderings of one cluster.
+#[derive(Default)]
+struct Runs {
+    /// Per member: its rendering.
+    rendering: Vec<u32>,
+    count: usize,
+    /// count x count, row-major: what renderings i and j share, if it counts.
+    table: Vec<Option<Run>>,
+}
+
+#[derive(Clone, Copy)]
+struct Run {
+    ra: u16,
+    rb: u16,
+    len: u16,
+    df: u32,
+    weight: f64,
+    key: u64,
+}
+
+impl Runs {
+    /// A shared run counts when it is long enough; it weighs by how few of the
+    /// cluster's articles carry it, and half again when the reference lacks it (a
+    /// shared departure from what was said).
+    fn of(
+        c: &crate::variants::Cluster,
+        quotes: &[Quote],
+        clustering: &Clustering,
+        cfg: &Config,
+        n: usize,
+    ) -> Self {
+        let words = &clustering.interned.words;
+        let mut distinct: Vec<&[u32]> = Vec::new();
+        let mut carriers: Vec<Vec<usize>> = Vec::new();
+        let mut rendering = Vec::with_capacity(c.members.len());
+        for m in &c.members {
+            let w = words[m.quote].as_slice();
+            let r = match distinct.iter().position(|d| *d == w) {
+                Some(r) => r,
+                None => {
+                    distinct.push(w);
+                    carriers.push(Vec::new());
+                    distinct.len() - 1
+                }
+            };
+            carriers[r].push(quotes[m.quote].article_index);
+            rendering.push(r as u32);
+        }
+        let count = distinct.len();
+        let reference = &words[c.reference];
+        let mut table = vec![None; count * count];
+        for i in 0..count {
+            for j in 0..count {
+                let (wa, wb) = (distinct[i], distinct[j]);
+                let Some((ra, rb, len)) = longest_run(wa, wb) else {
+                    continue;
+                };
+                if len < cfg.min_quote_run.min(wa.len()).min(wb.len()).max(2)
+                    || len > u16::MAX as usize
+                    || ra > u16::MAX as usize
+                    || rb > u16::MAX as usize
+                {
+                    continue;
+                }
+                let run = &wa[ra..ra + len];
+                let mut arts: Vec<usize> = (0..count)
+                    .filter(|&k| crate::align::contains(distinct[k], run))
+                    .flat_map(|k| carriers[k].iter().copied())
+                    .collect();
+                arts.sort_unstable();
+                arts.dedup();
+                let df = arts.len().max(2);
+                let variant = !crate::align::contains(reference, run);
+                let size = (len as f64 / 8.0).min(1.5);
+                let weight = rarity(df, n) * size * if variant { 1.5 } else { 1.0 };
+                if weight <= 0.0 {
+                    continue;
+                }
+                let mut h = Fnv::new();
+                h.bytes(b"q");
+                h.word(c.id as u32);
+                for &w in run {
+                    h.word(w);
+                }
+                table[i * count + j] = Some(Run {
+                    ra: ra as u16,
+                    rb: rb as u16,
+                    len: len as u16,
+                    df: df as u32,
+                    weight,
+                    key: h.finish(),
+                });
+            }
+        }
+        Runs {
+            rendering,
+            count,
+            table,
+        }
+    }
+
+    fn get(&self, i: u32, j: u32) -> Option<&Run> {
+        self.table[i as usize * self.count + j as usize].as_ref()
+    }
 }
 
 fn posting(list: &[(u64, u32)], h: u64) -> &[(u64, u32)] {
@@ -356,16 +465,29 @@ impl<'a> Index<'a> {
                 v
             })
             .collect();
-        let mut quoted: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+        let in_range =
+            |c: &crate::variants::Cluster| c.articles.len() >= 2 && c.articles.len() <= cfg.max_df;
+        let runs: Vec<Runs> = clustering
+            .clusters
+            .par_iter()
+            .map(|c| {
+                if in_range(c) {
+                    Runs::of(c, quotes, clustering, cfg, n)
+                } else {
+                    Runs::default()
+                }
+            })
+            .collect();
+        let mut quoted: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); n];
         let mut cluster_articles: Vec<Vec<u32>> = vec![Vec::new(); clustering.clusters.len()];
         for (ci, c) in clustering.clusters.iter().enumerate() {
-            if c.articles.len() < 2 || c.articles.len() > cfg.max_df {
+            if !in_range(c) {
                 continue;
             }
             let mut arts: Vec<u32> = Vec::with_capacity(c.members.len());
-            for m in &c.members {
+            for (mi, m) in c.members.iter().enumerate() {
                 let a = quotes[m.quote].article_index;
-                quoted[a].push((ci as u32, m.quote as u32));
+                quoted[a].push((ci as u32, m.quote as u32, runs[ci].rendering[mi]));
                 arts.push(a as u32);
             }
             arts.sort_unstable();
@@ -404,6 +526,7 @@ impl<'a> Index<'a> {
             sample,
             quoted,
             cluster_articles,
+            runs,
             numbers,
             number_posts,
         }
@@ -421,7 +544,7 @@ impl<'a> Index<'a> {
                     .filter(|&b| b > me),
             );
         }
-        for &(c, _) in &self.quoted[a] {
+        for &(c, _, _) in &self.quoted[a] {
             p.extend(
                 self.cluster_articles[c as usize]
                     .iter()
@@ -463,8 +586,6 @@ impl<'a> Index<'a> {
     /// Shared quote wording: two renderings of one cluster that share a run of words
     /// the other articles of the cluster lack (or carry rarely).
     fn shared_quotes(&self, a: usize, b: usize, out: &mut Vec<Ev>) {
-        let n = self.articles.len();
-        let interned = &self.clustering.interned;
         let (qa, qb) = (&self.quoted[a], &self.quoted[b]);
         let (mut x, mut y) = (0, 0);
         while x < qa.len() && y < qb.len() {
@@ -475,51 +596,23 @@ impl<'a> Index<'a> {
                 Ordering::Equal => {
                     let xe = x + qa[x..].partition_point(|e| e.0 == ca);
                     let ye = y + qb[y..].partition_point(|e| e.0 == ca);
-                    let c = &self.clustering.clusters[ca as usize];
-                    for &(_, ia) in &qa[x..xe] {
-                        for &(_, ib) in &qb[y..ye] {
-                            let (wa, wb) =
-                                (&interned.words[ia as usize], &interned.words[ib as usize]);
-                            let Some((ra, rb, len)) = longest_run(wa, wb) else {
+                    let runs = &self.runs[ca as usize];
+                    for &(_, ia, ra) in &qa[x..xe] {
+                        for &(_, ib, rb) in &qb[y..ye] {
+                            let Some(r) = runs.get(ra, rb) else {
                                 continue;
                             };
-                            if len < self.cfg.min_quote_run.min(wa.len()).min(wb.len()).max(2) {
-                                continue;
-                            }
-                            let run = &wa[ra..ra + len];
-                            let mut carriers: Vec<usize> = c
-                                .members
-                                .iter()
-                                .filter(|m| crate::align::contains(&interned.words[m.quote], run))
-                                .map(|m| self.quotes[m.quote].article_index)
-                                .collect();
-                            carriers.sort_unstable();
-                            carriers.dedup();
-                            let df = carriers.len().max(2);
-                            let variant =
-                                !crate::align::contains(&interned.words[c.reference], run);
-                            let size = (len as f64 / 8.0).min(1.5);
-                            let weight = rarity(df, n) * size * if variant { 1.5 } else { 1.0 };
-                            if weight <= 0.0 || len > u16::MAX as usize {
-                                continue;
-                            }
-                            let mut h = Fnv::new();
-                            h.bytes(b"q");
-                            h.word(c.id as u32);
-                            for &w in run {
-                                h.word(w);
-                            }
                             out.push(Ev {
-                                key: h.finish(),
-                                weight,
-                                df: df as u32,
+                                key: r.key,
+                                weight: r.weight,
+                                df: r.df,
                                 kind: Kind::SharedQuote,
                                 loc: Loc::Quote {
                                     qa: ia,
                                     qb: ib,
-                                    ra: ra.min(u16::MAX as usize) as u16,
-                                    rb: rb.min(u16::MAX as usize) as u16,
-                                    len: len as u16,
+                                    ra: r.ra,
+                                    rb: r.rb,
+                                    len: r.len,
                                 },
                             });
                         }

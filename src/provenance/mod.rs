@@ -37,6 +37,8 @@ pub struct Config {
     pub min_items: usize,
     /// Inferred edges below this confidence are dropped.
     pub min_confidence: f64,
+    /// A link's score must reach this share of the best score of either end.
+    pub near_best: f64,
     pub level: Level,
 }
 
@@ -47,6 +49,7 @@ impl Default for Config {
             min_score: 1.2,
             min_items: 2,
             min_confidence: 0.0,
+            near_best: 0.7,
             level: Level::Outlet,
         }
     }
@@ -210,37 +213,26 @@ pub fn build(
         })
         .collect();
     drop(partners);
-    let mut shared: Vec<Vec<(u32, f64)>> = Vec::with_capacity(n);
+    let mut partners: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
     let mut inferred = forest::Inferred::new();
     for (a, (all, candidates)) in scored.into_iter().enumerate() {
-        shared.push(all);
+        for &(b, score) in &all {
+            partners[a].push((b, score));
+            partners[b as usize].push((a as u32, score));
+        }
         for (b, score, evs) in candidates {
             inferred.insert((a, b as usize), (score, evs));
         }
     }
-    let shared_score = |i: usize, j: usize| -> f64 {
-        let (a, b) = (i.min(j), i.max(j) as u32);
-        let list = &shared[a];
-        list.binary_search_by_key(&b, |x| x.0)
-            .map_or(0.0, |k| list[k].1)
-    };
-    let mut links = citations(articles, shared_score, cfg.min_score);
-    let best: Vec<f64> = {
-        let mut best = vec![0.0f64; n];
-        for (a, list) in shared.iter().enumerate() {
-            for &(b, s) in list {
-                best[a] = best[a].max(s);
-                best[b as usize] = best[b as usize].max(s);
-            }
-        }
-        best
-    };
-    drop(shared);
-    let r: f64 = std::env::var("QT_R")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-
+    for list in &mut partners {
+        list.sort_unstable_by_key(|x| x.0);
+    }
+    let mut links = citations(articles, &partners, cfg.min_score);
+    let best: Vec<f64> = partners
+        .iter()
+        .map(|l| l.iter().map(|x| x.1).fold(0.0, f64::max))
+        .collect();
+    drop(partners);
     let cited_pairs: BTreeSet<(usize, usize)> = links
         .iter()
         .filter_map(|l| match l.from {
@@ -250,23 +242,11 @@ pub fn build(
         .collect();
     inferred.retain(|k, _| !cited_pairs.contains(k));
     let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
-    let forced: Vec<(usize, usize)> = cited_pairs.iter().copied().collect();
-    if std::env::var("QT_MODE").map_or(false, |v| v == "forest") {
-        forest::reduce(
-            n,
-            &mut inferred,
-            &forced,
-            &dates,
-            cfg.min_score,
-            cfg.min_items,
-        );
-    } else {
-        let mut sourced = vec![false; n];
-        for l in &links {
-            sourced[l.to] = true;
-        }
-        forest::choose_sources(&mut inferred, &sourced, &dates, &best, r);
+    let mut sourced = vec![false; n];
+    for l in &links {
+        sourced[l.to] = true;
     }
+    forest::choose_sources(&mut inferred, &sourced, &dates, &best, cfg.near_best);
     let kept: Vec<((usize, usize), f64, Vec<Item>)> = inferred
         .into_iter()
         .collect::<Vec<_>>()
@@ -309,33 +289,29 @@ fn round2(x: f64) -> f64 {
 /// citing one, the one sharing the most evidence with it (an outlet covers many stories,
 /// and its latest article is seldom the one cited). With no such evidence the outlet
 /// itself is the source: naming an article would be a guess.
-fn citations(
-    articles: &[Article],
-    shared: impl Fn(usize, usize) -> f64,
-    min_score: f64,
-) -> Vec<Link> {
+///
+/// A citation copied with the sentence around it names the source's source: the
+/// article it was copied from gives the same citing line and shares more with the
+/// copy than the cited article does. Such a citation links nothing; the copy's own
+/// source is for the evidence to find. A numbered source list and a wire dateline are
+/// written for the article that carries them (a rewrite drops its source's list), so
+/// they are taken as stated.
+///
+/// `partners[i]`: every article sharing evidence with `i`, with the pair's score, sorted.
+fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64) -> Vec<Link> {
     let mut by_url: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (j, o) in articles.iter().enumerate() {
         if let Some(u) = o.url.as_deref() {
             by_url.entry(u).or_insert(j);
         }
-        if let Some(name) = o.outlet.as_deref() {
-            by_outlet.entry(name).or_default().push(j);
-        }
     }
-    let mut cited_by: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        for c in &a.cites {
-            cited_by.entry(c.outlet.as_str()).or_default().push(i);
-        }
-    }
-    let inherit = std::env::var("QT_INH").map_or(true, |v| v == "1");
-    let factor: f64 = std::env::var("QT_F")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1.0);
-    let same_line = std::env::var("QT_SL").map_or(true, |v| v == "1");
+    let shared = |i: usize, j: usize| -> f64 {
+        let list = &partners[i];
+        list.binary_search_by_key(&(j as u32), |x| x.0)
+            .map_or(0.0, |k| list[k].1)
+    };
+    let not_later =
+        |o: &Article, a: &Article| o.date.is_none() || a.date.is_none() || o.date <= a.date;
     let line_of = |a: &Article, c: &crate::corpus::Citation| -> String {
         match (c.start, c.end) {
             (Some(s), Some(e)) if e > s => crate::text::tokens(&a.text[s..e])
@@ -355,51 +331,31 @@ fn citations(
                 .and_then(|u| by_url.get(u).copied())
                 .filter(|&j| j != i);
             let source = url_match.or_else(|| {
-                by_outlet
-                    .get(c.outlet.as_str())
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|&j| j != i)
-                    .filter(|&j| {
-                        let o = &articles[j];
-                        o.date.is_none() || a.date.is_none() || o.date <= a.date
-                    })
-                    .map(|j| (shared(i, j), j))
+                partners[i]
+                    .iter()
+                    .map(|&(j, s)| (s, j as usize))
+                    .filter(|&(_, j)| articles[j].outlet.as_deref() == Some(c.outlet.as_str()))
+                    .filter(|&(_, j)| not_later(&articles[j], a))
                     .filter(|&(s, _)| s > 0.0)
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
                     .map(|(_, j)| j)
             });
-            // A citation copied with the passage around it names the source's source:
-            // the article it was copied from cites the same outlet and shares more
-            // with it than the outlet's article does. The copy's own source is then
-            // for the evidence to find.
-            let stated = source.map_or(0.0, |j| shared(i, j));
             let how = c.how.to_lowercase();
             let apparatus = how.contains("list") || how.contains("dateline");
-            let inherited = inherit
-                && !apparatus
-                && cited_by
-                    .get(c.outlet.as_str())
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|&k| k != i && Some(k) != source)
-                    .filter(|&k| articles[k].outlet.as_deref() != Some(c.outlet.as_str()))
-                    .filter(|&k| {
-                        let o = &articles[k];
-                        o.date.is_none() || a.date.is_none() || o.date <= a.date
-                    })
-                    .any(|k| {
-                        let s = shared(i, k);
-                        s > factor * stated
-                            && s >= min_score
-                            && (!same_line
-                                || articles[k].cites.iter().any(|d| {
-                                    d.outlet == c.outlet
-                                        && line_of(&articles[k], d) == line_of(a, c)
-                                }))
-                    });
+            let stated = source.map_or(0.0, |j| shared(i, j));
+            let inherited = !apparatus
+                && partners[i].iter().any(|&(k, s)| {
+                    let k = k as usize;
+                    let o = &articles[k];
+                    Some(k) != source
+                        && s > stated
+                        && s >= min_score
+                        && o.outlet.as_deref() != Some(c.outlet.as_str())
+                        && not_later(o, a)
+                        && o.cites
+                            .iter()
+                            .any(|d| d.outlet == c.outlet && line_of(o, d) == line_of(a, c))
+                });
             if inherited {
                 continue;
             }
