@@ -242,9 +242,13 @@ pub fn build(
         .collect();
     inferred.retain(|k, _| !cited_pairs.contains(k));
     let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
+    // A source outside the corpus does not say which article of the corpus, if any, the
+    // citer also drew on.
     let mut sourced = vec![false; n];
     for l in &links {
-        sourced[l.to] = true;
+        if let End::Article(_) = l.from {
+            sourced[l.to] = true;
+        }
     }
     forest::choose_sources(&mut inferred, &sourced, &dates, &best, cfg.near_best);
     let kept: Vec<((usize, usize), f64, Vec<Item>)> = inferred
