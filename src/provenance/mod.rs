@@ -316,15 +316,36 @@ fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64)
     };
     let not_later =
         |o: &Article, a: &Article| o.date.is_none() || a.date.is_none() || o.date <= a.date;
-    let line_of = |a: &Article, c: &crate::corpus::Citation| -> String {
-        match (c.start, c.end) {
-            (Some(s), Some(e)) if e > s => crate::text::tokens(&a.text[s..e])
-                .into_iter()
-                .map(|t| t.norm)
-                .collect::<Vec<_>>()
-                .join(" "),
-            _ => c.how.clone(),
-        }
+    // The words of the sentence that names the outlet: a copied citation keeps most of
+    // them through a rewriter's synonyms.
+    let words_of = |a: &Article, c: &crate::corpus::Citation| -> Vec<String> {
+        let (s, e) = match (c.start, c.end) {
+            (Some(s), Some(e)) if e > s => (s, e),
+            _ => return vec![c.how.clone()],
+        };
+        let line = &a.text[s..e];
+        let sentence = match line.find(c.outlet.as_str()) {
+            Some(at) => {
+                let from = line[..at].rfind(['.', '!', '?']).map_or(0, |p| p + 1);
+                let to = line[at + c.outlet.len()..]
+                    .find(['.', '!', '?'])
+                    .map_or(line.len(), |p| at + c.outlet.len() + p);
+                &line[from..to]
+            }
+            None => line,
+        };
+        let mut w: Vec<String> = crate::text::tokens(sentence)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let alike = |x: &[String], y: &[String]| -> bool {
+        let common = x.iter().filter(|w| y.binary_search(w).is_ok()).count();
+        let union = x.len() + y.len() - common;
+        union > 0 && common * 5 >= union * 3
     };
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
@@ -356,9 +377,9 @@ fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64)
                         && s >= min_score
                         && o.outlet.as_deref() != Some(c.outlet.as_str())
                         && not_later(o, a)
-                        && o.cites
-                            .iter()
-                            .any(|d| d.outlet == c.outlet && line_of(o, d) == line_of(a, c))
+                        && o.cites.iter().any(|d| {
+                            d.outlet == c.outlet && alike(&words_of(o, d), &words_of(a, c))
+                        })
                 });
             if inherited {
                 continue;
