@@ -28,6 +28,7 @@ pub fn choose_sources(
     dates: &[Option<&str>],
     best: &[f64],
     ratio: f64,
+    kin: impl Fn(usize, usize) -> bool,
 ) {
     let n = sourced.len();
     let bucket = |s: f64| -> i64 { (s.max(1e-9).ln() / 0.05).floor() as i64 };
@@ -35,7 +36,7 @@ pub fn choose_sources(
     let age = |a: usize| dates[a].unwrap_or("\u{10ffff}");
     let mut pick: Vec<Option<(usize, f64)>> = vec![None; n];
     for (&(a, b), (score, _)) in inferred.iter() {
-        if *score < ratio * best[a].min(best[b]) {
+        if *score < ratio * best[a].min(best[b]) || kin(a, b) {
             continue;
         }
         for (child, source) in [(a, b), (b, a)] {
@@ -94,7 +95,7 @@ mod tests {
         inf.insert((1, 2), link(1.5));
         let dates = [Some("2025-01-01"), Some("2025-01-02"), Some("2025-01-02")];
         let b = best(&inf, 3);
-        choose_sources(&mut inf, &[false; 3], &dates, &b, 0.0);
+        choose_sources(&mut inf, &[false; 3], &dates, &b, 0.0, |_, _| false);
         assert_eq!(
             inf.keys().copied().collect::<Vec<_>>(),
             vec![(0, 1), (0, 2)]
@@ -107,7 +108,7 @@ mod tests {
         let mut inf = Inferred::new();
         inf.insert((0, 2), link(2.0));
         let b = [2.0, 2.5, 2.5];
-        choose_sources(&mut inf, &[false, false, true], &[None; 3], &b, 0.0);
+        choose_sources(&mut inf, &[false, false, true], &[None; 3], &b, 0.0, |_, _| false);
         assert!(inf.is_empty());
     }
 
@@ -121,7 +122,7 @@ mod tests {
         inf.insert((1, 2), link(4.05));
         let dates = [Some("2025-01-01"), Some("2025-01-02"), Some("2025-01-02")];
         let b = best(&inf, 3);
-        choose_sources(&mut inf, &[false; 3], &dates, &b, 0.0);
+        choose_sources(&mut inf, &[false; 3], &dates, &b, 0.0, |_, _| false);
         assert_eq!(
             inf.keys().copied().collect::<Vec<_>>(),
             vec![(0, 1), (0, 2)]
@@ -143,7 +144,7 @@ mod tests {
             Some("2025-01-02"),
         ];
         let b = best(&inf, 4);
-        choose_sources(&mut inf, &[false; 4], &dates, &b, 0.7);
+        choose_sources(&mut inf, &[false; 4], &dates, &b, 0.7, |_, _| false);
         assert_eq!(
             inf.keys().copied().collect::<Vec<_>>(),
             vec![(0, 2), (1, 3)]
@@ -156,12 +157,12 @@ mod tests {
         inf.insert((0, 1), link(3.0));
         let dates = [Some("2025-01-03"), Some("2025-01-02")];
         let b = best(&inf, 2);
-        choose_sources(&mut inf, &[false, true], &dates, &b, 0.0);
+        choose_sources(&mut inf, &[false, true], &dates, &b, 0.0, |_, _| false);
         // 1 is older and its source is stated; 0 may take 1 as its source.
         assert_eq!(inf.len(), 1);
         let mut inf2 = Inferred::new();
         inf2.insert((0, 1), link(3.0));
-        choose_sources(&mut inf2, &[true, false], &dates, &b, 0.0);
+        choose_sources(&mut inf2, &[true, false], &dates, &b, 0.0, |_, _| false);
         // 0 is sourced; 1 cannot take the later 0.
         assert!(inf2.is_empty());
     }

@@ -227,6 +227,17 @@ pub fn build(
     for list in &mut partners {
         list.sort_unstable_by_key(|x| x.0);
     }
+    if let Some(path) = std::env::var_os("QT_DUMP") {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+        for (a, l) in partners.iter().enumerate() {
+            for &(b, s) in l {
+                if (b as usize) > a {
+                    writeln!(f, "{} {} {:.3}", articles[a].id, articles[b as usize].id, s).unwrap();
+                }
+            }
+        }
+    }
     let mut links = citations(articles, &partners, cfg.min_score);
     let best: Vec<f64> = partners
         .iter()
@@ -245,12 +256,17 @@ pub fn build(
     // A source outside the corpus does not say which article of the corpus, if any, the
     // citer also drew on.
     let mut sourced = vec![false; n];
+    let mut outside: Vec<Vec<&str>> = vec![Vec::new(); n];
     for l in &links {
-        if let End::Article(_) = l.from {
-            sourced[l.to] = true;
+        match &l.from {
+            End::Article(_) => sourced[l.to] = true,
+            End::External(o) => outside[l.to].push(o.as_str()),
         }
     }
-    forest::choose_sources(&mut inferred, &sourced, &dates, &best, cfg.near_best);
+    // Two articles citing one outlet outside the corpus are copies of it, not of each
+    // other (the latent source shows what they share).
+    let kin = |a: usize, b: usize| outside[a].iter().any(|o| outside[b].contains(o));
+    forest::choose_sources(&mut inferred, &sourced, &dates, &best, cfg.near_best, kin);
     let kept: Vec<((usize, usize), f64, Vec<Item>)> = inferred
         .into_iter()
         .collect::<Vec<_>>()
@@ -347,6 +363,7 @@ fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64)
         let union = x.len() + y.len() - common;
         union > 0 && common * 5 >= union * 3
     };
+    let factor: f64 = std::env::var("QT_F").ok().and_then(|v| v.parse().ok()).unwrap_or(1.15);
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         for c in &a.cites {
@@ -373,7 +390,7 @@ fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64)
                     let k = k as usize;
                     let o = &articles[k];
                     Some(k) != source
-                        && s > stated
+                        && s > factor * stated
                         && s >= min_score
                         && o.outlet.as_deref() != Some(c.outlet.as_str())
                         && not_later(o, a)
