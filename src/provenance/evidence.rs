@@ -532,8 +532,10 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The articles after `a` that share any feature with it, sorted.
-    pub fn partners(&self, a: usize) -> Vec<u32> {
+    /// The articles after `a` that share at least `min_shared` features with it, sorted.
+    /// One feature gives at most one item, too few for a link; in a large corpus most
+    /// pairs of unrelated stories meet on a single phrase.
+    pub fn partners(&self, a: usize, min_shared: usize) -> Vec<u32> {
         let me = a as u32;
         let mut p: Vec<u32> = Vec::new();
         for &(h, _) in &self.seeds[a] {
@@ -561,8 +563,13 @@ impl<'a> Index<'a> {
             );
         }
         p.sort_unstable();
-        p.dedup();
-        p
+        let mut out: Vec<u32> = p
+            .chunk_by(|x, y| x == y)
+            .filter(|run| run.len() >= min_shared)
+            .map(|run| run[0])
+            .collect();
+        out.shrink_to_fit();
+        out
     }
 
     /// The evidence between `a` < `b`, weighed within a story of `story` articles,

@@ -108,7 +108,14 @@ mod tests {
         let mut inf = Inferred::new();
         inf.insert((0, 2), link(2.0));
         let b = [2.0, 2.5, 2.5];
-        choose_sources(&mut inf, &[false, false, true], &[None; 3], &b, 0.0, |_, _| false);
+        choose_sources(
+            &mut inf,
+            &[false, false, true],
+            &[None; 3],
+            &b,
+            0.0,
+            |_, _| false,
+        );
         assert!(inf.is_empty());
     }
 

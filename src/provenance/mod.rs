@@ -49,7 +49,7 @@ impl Default for Config {
             min_score: 1.2,
             min_items: 2,
             min_confidence: 0.0,
-            near_best: 0.7,
+            near_best: 0.8,
             level: Level::Outlet,
         }
     }
@@ -176,7 +176,10 @@ pub fn build(
 ) -> Graph {
     let n = articles.len();
     let index = evidence::Index::new(articles, quotes, clustering, &cfg.evidence);
-    let partners: Vec<Vec<u32>> = (0..n).into_par_iter().map(|a| index.partners(a)).collect();
+    let partners: Vec<Vec<u32>> = (0..n)
+        .into_par_iter()
+        .map(|a| index.partners(a, cfg.min_items))
+        .collect();
     // The story an article belongs to, as far as evidence shows it: the articles it
     // shares anything with. A feature most of that story carries is the story's common
     // wording, not a sign of who copied whom.
@@ -226,17 +229,6 @@ pub fn build(
     }
     for list in &mut partners {
         list.sort_unstable_by_key(|x| x.0);
-    }
-    if let Some(path) = std::env::var_os("QT_DUMP") {
-        use std::io::Write;
-        let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
-        for (a, l) in partners.iter().enumerate() {
-            for &(b, s) in l {
-                if (b as usize) > a {
-                    writeln!(f, "{} {} {:.3}", articles[a].id, articles[b as usize].id, s).unwrap();
-                }
-            }
-        }
     }
     let mut links = citations(articles, &partners, cfg.min_score);
     let best: Vec<f64> = partners
@@ -363,7 +355,8 @@ fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64)
         let union = x.len() + y.len() - common;
         union > 0 && common * 5 >= union * 3
     };
-    let factor: f64 = std::env::var("QT_F").ok().and_then(|v| v.parse().ok()).unwrap_or(1.15);
+    // How much more the copied-from article must share with the copy than the cited one.
+    let factor = 1.15;
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         for c in &a.cites {
