@@ -17,6 +17,28 @@ use crate::variants::Clustering;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Mixed(u64);
+
+impl Hasher for Mixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
 
 /// What kind of evidence an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -130,11 +152,30 @@ fn word_id(norm: &str) -> u32 {
 }
 
 fn shingle(words: &[u32]) -> u64 {
-    let mut h = Fnv::new();
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
     for &w in words {
-        h.word(w);
+        h = (h.rotate_left(23) ^ u64::from(w)).wrapping_mul(0x0100_0000_01b3);
     }
-    h.finish()
+    mix(h)
+}
+
+/// The word id of a token's text: [`word_id`] of its comparison form, without building
+/// the string for ASCII words (most of them).
+fn word_id_of(word: &str) -> u32 {
+    if !word.is_ascii() {
+        return word_id(&token_norm(word));
+    }
+    let mut h = Fnv::new();
+    for &b in word.as_bytes() {
+        let c = if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        };
+        h.bytes(&[c]);
+    }
+    let x = h.finish();
+    (x ^ (x >> 32)) as u32
 }
 
 /// Thresholds of the evidence, in one place.
@@ -242,9 +283,10 @@ pub struct Index<'a> {
     starts: Vec<Vec<u32>>,
     /// Per article: the shared shingles it carries with their first position, by hash.
     seeds: Vec<Vec<(u64, u32)>>,
+    /// Per article: (position, carriers) of its shared shingles, by position.
+    seed_df: Vec<Vec<(u32, u32)>>,
     /// (shingle, article) for every shingle two to `max_df` articles share, sorted.
     shingles: Vec<(u64, u32)>,
-    sample: u64,
     /// Per article: (cluster, quote, rendering) of its quotes in clusters of two to
     /// `max_df` articles, sorted.
     quoted: Vec<Vec<(u32, u32, u32)>>,
@@ -391,17 +433,26 @@ impl<'a> Index<'a> {
             .par_iter()
             .zip(&by_article)
             .map(|(a, qs)| {
-                let toks = prose(a, qs);
-                let words = toks.iter().map(|t| word_id(&t.norm)).collect();
-                let starts = toks.iter().map(|t| t.start as u32).collect();
+                let mut words = Vec::new();
+                let mut starts = Vec::new();
                 let mut nums: Vec<(u64, u32, u32)> = Vec::new();
-                let mut seen = Vec::new();
-                for t in &toks {
-                    if is_reading(&t.norm) && !seen.contains(&t.norm.as_str()) {
-                        seen.push(t.norm.as_str());
-                        nums.push((key("n", &t.norm), t.start as u32, t.end as u32));
+                let mut seen: Vec<&str> = Vec::new();
+                crate::text::token_spans(&a.text, |start, end| {
+                    if qs
+                        .iter()
+                        .any(|q| start >= q.open && end <= q.close.max(q.end))
+                    {
+                        return;
                     }
-                }
+                    let word = &a.text[start..end];
+                    words.push(word_id_of(word));
+                    starts.push(start as u32);
+                    // Digits are their own comparison form.
+                    if word.is_ascii() && is_reading(word) && !seen.contains(&word) {
+                        seen.push(word);
+                        nums.push((key("n", word), start as u32, end as u32));
+                    }
+                });
                 nums.sort_by_key(|x| x.0);
                 (words, starts, nums)
             })
@@ -443,28 +494,37 @@ impl<'a> Index<'a> {
         }
         drop(all);
         shingles.shrink_to_fit();
-        let seeds: Vec<Vec<(u64, u32)>> = words
+        // Shingle hashes are mixed already: the map needs no hashing of its own.
+        let mut df_of: HashMap<u64, u32, BuildHasherDefault<Mixed>> = HashMap::default();
+        for run in shingles.chunk_by(|x, y| x.0 == y.0) {
+            df_of.insert(run[0].0, run.len() as u32);
+        }
+        type Seeds = (Vec<(u64, u32)>, Vec<(u32, u32)>);
+        let (seeds, seed_df): (Vec<_>, Vec<_>) = words
             .par_iter()
-            .enumerate()
-            .map(|(a, w)| {
-                let mut v: Vec<(u64, u32)> = w
-                    .windows(k)
-                    .enumerate()
-                    .filter_map(|(i, win)| {
-                        let h = shingle(win);
-                        (h % sample == 0
-                            && posting(&shingles, h)
-                                .binary_search_by_key(&(a as u32), |x| x.1)
-                                .is_ok())
-                        .then_some((h, i as u32))
-                    })
-                    .collect();
+            .map(|w| {
+                let mut by_pos: Vec<(u32, u32)> = Vec::new();
+                let mut v: Vec<(u64, u32)> = Vec::new();
+                for (i, win) in w.windows(k).enumerate() {
+                    let h = shingle(win);
+                    if h % sample != 0 {
+                        continue;
+                    }
+                    if let Some(&df) = df_of.get(&h) {
+                        v.push((h, i as u32));
+                        by_pos.push((i as u32, df));
+                    }
+                }
                 v.sort_unstable();
                 v.dedup_by_key(|x| x.0);
                 v.shrink_to_fit();
-                v
+                by_pos.shrink_to_fit();
+                (v, by_pos)
             })
-            .collect();
+            .collect::<Vec<Seeds>>()
+            .into_iter()
+            .unzip();
+        drop(df_of);
         let in_range =
             |c: &crate::variants::Cluster| c.articles.len() >= 2 && c.articles.len() <= cfg.max_df;
         let runs: Vec<Runs> = clustering
@@ -522,8 +582,8 @@ impl<'a> Index<'a> {
             words,
             starts,
             seeds,
+            seed_df,
             shingles,
-            sample,
             quoted,
             cluster_articles,
             runs,
@@ -643,12 +703,12 @@ impl<'a> Index<'a> {
             }
             let run = &wa[sa..sa + len];
             // The passage is carried by no more articles than its rarest shingle.
-            let df = run
-                .windows(k)
-                .map(shingle)
-                .filter(|h| h % self.sample == 0)
-                .map(|h| posting(&self.shingles, h).len())
-                .filter(|&d| d >= 2)
+            let at = &self.seed_df[a];
+            let lo = at.partition_point(|x| (x.0 as usize) < sa);
+            let hi = at.partition_point(|x| (x.0 as usize) + k <= sa + len);
+            let df = at[lo..hi.max(lo)]
+                .iter()
+                .map(|x| x.1 as usize)
                 .min()
                 .unwrap_or(2);
             let weight = rarity(df, n) * (len as f64 / 10.0).min(2.0);
@@ -729,9 +789,17 @@ impl<'a> Index<'a> {
                 let variant = !crate::align::contains(&interned.words[c.reference], run);
                 let words = interned.text(run);
                 let spot = |q: &Quote, w: usize| {
-                    let toks = tokens(&q.text);
-                    let s = toks.get(w).map_or(q.start, |t| q.start + t.start);
-                    let e = toks.get(w + len - 1).map_or(q.end, |t| q.start + t.end);
+                    let (mut s, mut e) = (q.start, q.end);
+                    let mut i = 0;
+                    crate::text::token_spans(&q.text, |ts, te| {
+                        if i == w {
+                            s = q.start + ts;
+                        }
+                        if i == w + len - 1 {
+                            e = q.start + te;
+                        }
+                        i += 1;
+                    });
                     Spot::new(&self.articles[q.article_index], s, e)
                 };
                 let text = if variant {
@@ -773,16 +841,22 @@ impl<'a> Index<'a> {
         let starts = &self.starts[a];
         let first = starts[at] as usize;
         let last = starts[at + len - 1] as usize;
-        let last_end = tokens(&art.text[last..])
-            .first()
-            .map_or(art.text.len(), |t| last + t.end);
+        let mut last_end = art.text.len();
+        let mut found = false;
+        crate::text::token_spans(&art.text[last..], |_, e| {
+            if !found {
+                last_end = last + e;
+                found = true;
+            }
+        });
         // The prose words between, skipping quoted words as the index did.
-        let wanted: Vec<u32> = starts[at..at + len].to_vec();
-        let words: Vec<String> = crate::text::tokens_at(&art.text[first..last_end], first)
-            .into_iter()
-            .filter(|t| wanted.binary_search(&(t.start as u32)).is_ok())
-            .map(|t| t.norm)
-            .collect();
+        let wanted = &starts[at..at + len];
+        let mut words: Vec<String> = Vec::with_capacity(len);
+        crate::text::token_spans(&art.text[first..last_end], |s, e| {
+            if wanted.binary_search(&((first + s) as u32)).is_ok() {
+                words.push(token_norm(&art.text[first + s..first + e]));
+            }
+        });
         ((first, last_end), words.join(" "))
     }
 }
