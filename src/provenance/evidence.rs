@@ -476,7 +476,7 @@ impl<'a> Index<'a> {
                 let mut seen: Vec<u64> = w
                     .windows(k)
                     .map(shingle)
-                    .filter(|h| h % sample == 0)
+                    .filter(|h| h.is_multiple_of(sample))
                     .collect();
                 seen.sort_unstable();
                 seen.dedup();
@@ -507,7 +507,7 @@ impl<'a> Index<'a> {
                 let mut v: Vec<(u64, u32)> = Vec::new();
                 for (i, win) in w.windows(k).enumerate() {
                     let h = shingle(win);
-                    if h % sample != 0 {
+                    if !h.is_multiple_of(sample) {
                         continue;
                     }
                     if let Some(&df) = df_of.get(&h) {
