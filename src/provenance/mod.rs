@@ -1,19 +1,22 @@
 //! Stage 5: which outlet appears to derive from which, and why.
 //!
-//! A citation the article states gives a directed `cited` edge. Otherwise the evidence
+//! A citation the article states gives a directed `cited` edge, unless it was copied
+//! with the sentence around it from the article that made it. Otherwise the evidence
 //! items between two articles (see [`evidence`]), weighed by their rarity in the corpus
 //! and within the story, add up to a score; a pair with enough score and at least two
-//! distinct items is a candidate. Of the candidates the maximum spanning forest is kept,
-//! plus those with evidence of their own (see [`forest`]): copies of one source are not
+//! distinct items is a candidate. Each article without a stated source then takes at
+//! most one candidate as its source (see [`forest`]): copies of one source are not
 //! linked to each other. Dates give the direction (the later derives from the earlier);
 //! without them the link is an undirected `shares-source` edge, never a guessed arrow. A
 //! cited outlet outside the corpus becomes the likely common source of the articles that
 //! share wording with its citer (`latent-source`, dashed).
 //!
-//! Cost: evidence from an inverted index of features, so pairs come only from shared
-//! rare features (at most `max_df` articles each); the forest is one sort and a
-//! union-find pass; the graph is held in petgraph for its algorithms. Memory grows with
-//! the candidate pairs' evidence: about 1.2 GB at 10k synthetic articles.
+//! Cost: evidence from an inverted index of compact features, so pairs come only from
+//! rare features (at most `max_df` articles each) that two articles share twice or more;
+//! every pair is scored from the index and keeps a score, only candidates keep their
+//! evidence (a few words an item), and the items' words and spots are written for the
+//! links kept. Memory is the index (about 8 bytes a prose word) and the candidates'
+//! compact evidence; the graph is held in petgraph for its algorithms.
 
 pub mod evidence;
 mod forest;
