@@ -104,18 +104,14 @@ mod tests {
 
     #[test]
     fn a_stated_source_needs_no_inferred_one() {
-        // 2 cites 1; what it shares with 0 came through 1.
+        // 2 cites 1; what it shares with the older 0 came through 1.
         let mut inf = Inferred::new();
         inf.insert((0, 2), link(2.0));
         let b = [2.0, 2.5, 2.5];
-        choose_sources(
-            &mut inf,
-            &[false, false, true],
-            &[None; 3],
-            &b,
-            0.0,
-            |_, _| false,
-        );
+        let dates = [Some("2025-01-01"), Some("2025-01-02"), Some("2025-01-03")];
+        choose_sources(&mut inf, &[false, false, true], &dates, &b, 0.0, |_, _| {
+            false
+        });
         assert!(inf.is_empty());
     }
 
