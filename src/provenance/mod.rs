@@ -506,12 +506,8 @@ fn assemble(articles: &[Article], links: Vec<Link>, level: Level) -> Graph {
         if let Some(a) = article {
             let n = &mut graph[ix];
             n.articles.push(articles[a].id.clone());
-            n.articles.sort();
-            n.articles.dedup();
             if let Some(d) = &articles[a].date {
                 n.dates.push(d.clone());
-                n.dates.sort();
-                n.dates.dedup();
             }
         }
         ix
@@ -560,6 +556,13 @@ fn assemble(articles: &[Article], links: Vec<Link>, level: Level) -> Graph {
             .sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
         e.evidence
             .dedup_by(|x, y| x.key == y.key && x.spots == y.spots);
+    }
+    // Sorted once at the end: an outlet node gathers thousands of articles.
+    for n in graph.node_weights_mut() {
+        n.articles.sort();
+        n.articles.dedup();
+        n.dates.sort();
+        n.dates.dedup();
     }
     for ((s, t, _), e) in edges {
         graph.add_edge(index[&s], index[&t], e);
