@@ -12,7 +12,7 @@
 
 use crate::corpus::Article;
 use crate::quotes::Quote;
-use crate::text::{token_norm, tokens, Token};
+use crate::text::token_norm;
 use crate::variants::Clustering;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -883,18 +883,6 @@ fn longest_run(a: &[u32], b: &[u32]) -> Option<(usize, usize, usize)> {
         std::mem::swap(&mut prev, &mut cur);
     }
     (best.2 > 0).then_some(best)
-}
-
-/// The writers' own words of an article: its tokens outside quotes.
-pub fn prose(article: &Article, quotes: &[&Quote]) -> Vec<Token> {
-    tokens(&article.text)
-        .into_iter()
-        .filter(|t| {
-            !quotes
-                .iter()
-                .any(|q| t.start >= q.open && t.end <= q.close.max(q.end))
-        })
-        .collect()
 }
 
 fn boilerplate(articles: &[Article], run: &[(u64, u32)]) -> bool {
