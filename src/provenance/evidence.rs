@@ -4,17 +4,41 @@
 //! own prose (candidate pairs from rare 5-grams, then aligned runs), and shared
 //! distinctive readings (numbers on which the story's articles disagree).
 //!
-//! Cost: one pass over each article's words; pairs come only from features that two to
-//! `max_df` articles share, never from all pairs of articles.
+//! Cost: one pass over each article's words builds an [`Index`] of compact features
+//! (32-bit word hashes, sorted posting lists, no strings); pairs come only from features
+//! that two to `max_df` articles share, never from all pairs of articles. A pair's
+//! evidence is computed from the index when it is asked for, as [`Ev`]s of a few words
+//! each; the full [`Item`] (its words, its spots) is written only for the links kept.
 
 use crate::corpus::Article;
 use crate::quotes::Quote;
-use crate::text::{tokens, Token};
+use crate::text::token_norm;
 use crate::variants::Clustering;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Mixed(u64);
+
+impl Hasher for Mixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
 
 /// What kind of evidence an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -75,51 +99,83 @@ pub struct Item {
     pub text: String,
     pub weight: f64,
     pub spots: Vec<Spot>,
-    /// Every article that carries this feature (for transitive reduction).
-    #[serde(skip)]
-    pub carriers: Carriers,
     /// What makes two items the same evidence (a hash of its kind and feature).
     #[serde(skip)]
     pub key: u64,
 }
 
-/// The articles carrying a feature, sorted. One list is shared by every item of the
-/// feature: a passage fifty articles share gives 1,225 pairs, not 1,225 copies.
-#[derive(Debug, Clone, Default)]
-pub struct Carriers(Arc<[u32]>);
+/// The key of an item: its kind's tag and the feature's words.
+pub fn key(tag: &str, feature: &str) -> u64 {
+    let mut h = Fnv::new();
+    h.bytes(tag.as_bytes());
+    h.bytes(&[0xff]);
+    h.bytes(feature.as_bytes());
+    h.finish()
+}
 
-impl Carriers {
-    pub fn of(list: impl IntoIterator<Item = usize>) -> Self {
-        let mut v: Vec<u32> = list.into_iter().map(|a| a as u32).collect();
-        v.sort_unstable();
-        v.dedup();
-        Carriers(v.into())
+/// FNV-1a with a final mix: fast on short words, the same on every platform and run.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
 
-    pub fn contains(&self, article: usize) -> bool {
-        self.0.binary_search(&(article as u32)).is_ok()
+    fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 = (self.0 ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 
-    pub fn len(&self) -> usize {
-        self.0.len()
+    fn word(&mut self, w: u32) {
+        self.bytes(&w.to_le_bytes());
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().map(|&a| a as usize)
+    fn finish(&self) -> u64 {
+        mix(self.0)
     }
 }
 
-/// The key of an item: its kind's tag and the feature's words.
-pub fn key(tag: &str, feature: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    tag.hash(&mut h);
-    feature.hash(&mut h);
-    h.finish()
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A word's comparison form as 32 bits: two distinct words of a corpus seldom collide,
+/// and one collision can at worst join two passages for a word.
+fn word_id(norm: &str) -> u32 {
+    let mut h = Fnv::new();
+    h.bytes(norm.as_bytes());
+    let x = h.finish();
+    (x ^ (x >> 32)) as u32
+}
+
+fn shingle(words: &[u32]) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
+    for &w in words {
+        h = (h.rotate_left(23) ^ u64::from(w)).wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// The word id of a token's text: [`word_id`] of its comparison form, without building
+/// the string for ASCII words (most of them).
+fn word_id_of(word: &str) -> u32 {
+    if !word.is_ascii() {
+        return word_id(&token_norm(word));
+    }
+    let mut h = Fnv::new();
+    for &b in word.as_bytes() {
+        let c = if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        };
+        h.bytes(&[c]);
+    }
+    let x = h.finish();
+    (x ^ (x >> 32)) as u32
 }
 
 /// Thresholds of the evidence, in one place.
@@ -169,96 +225,648 @@ pub fn specificity(df: usize, story: usize) -> f64 {
     ((s / df as f64).ln() / (s / 2.0).ln()).clamp(0.0, 1.0)
 }
 
-pub type Pairs = BTreeMap<(usize, usize), Vec<Item>>;
-
-fn pair(a: usize, b: usize) -> (usize, usize) {
-    (a.min(b), a.max(b))
+/// One piece of evidence in compact form: what scoring and reduction need, and where
+/// its words are, to write the [`Item`] if the link is kept.
+#[derive(Debug, Clone, Copy)]
+pub struct Ev {
+    pub key: u64,
+    pub weight: f64,
+    /// Articles carrying the feature (2 when only the pair does, as far as the index
+    /// can tell).
+    pub df: u32,
+    pub kind: Kind,
+    loc: Loc,
 }
 
-/// Shared quote wording: for each cluster, two articles whose renderings share a run of
-/// words the other articles of the cluster lack (or carry rarely).
-pub fn shared_quotes(
-    articles: &[Article],
-    quotes: &[Quote],
-    clustering: &Clustering,
-    cfg: &Config,
-    out: &mut Pairs,
-) {
-    let n = articles.len();
-    let found: Vec<Vec<(usize, usize, Item)>> = clustering
-        .clusters
-        .par_iter()
-        .filter(|c| c.articles.len() >= 2 && c.articles.len() <= cfg.max_df)
-        .map(|c| {
-            let mut found = Vec::new();
-            let members: Vec<usize> = c.members.iter().map(|m| m.quote).collect();
-            for (i, &x) in members.iter().enumerate() {
-                for &y in &members[i + 1..] {
-                    let (qa, qb) = (&quotes[x], &quotes[y]);
-                    if qa.article_index == qb.article_index {
+#[cfg(test)]
+impl Ev {
+    /// Evidence with no words behind it, for tests of the reduction.
+    pub fn bare(key: u64, weight: f64, df: u32) -> Self {
+        Ev {
+            key,
+            weight,
+            df,
+            kind: Kind::SharedPassage,
+            loc: Loc::Passage {
+                sa: 0,
+                sb: 0,
+                len: 0,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Loc {
+    /// Quote indices and the run's word positions in each.
+    Quote {
+        qa: u32,
+        qb: u32,
+        ra: u16,
+        rb: u16,
+        len: u16,
+    },
+    /// Prose word positions in each article.
+    Passage { sa: u32, sb: u32, len: u32 },
+    /// Byte spans of the number in each article.
+    Reading { sa: u32, ea: u32, sb: u32, eb: u32 },
+}
+
+/// The articles' features, compact: what a pair's evidence is computed from.
+pub struct Index<'a> {
+    articles: &'a [Article],
+    quotes: &'a [Quote],
+    clustering: &'a Clustering,
+    cfg: Config,
+    /// Per article: its prose words (outside quotes) and where each starts.
+    words: Vec<Vec<u32>>,
+    starts: Vec<Vec<u32>>,
+    /// Per article: the shared shingles it carries with their first position, by hash.
+    seeds: Vec<Vec<(u64, u32)>>,
+    /// Per article: (position, carriers) of its shared shingles, by position.
+    seed_df: Vec<Vec<(u32, u32)>>,
+    /// (shingle, article) for every shingle two to `max_df` articles share, sorted.
+    shingles: Vec<(u64, u32)>,
+    /// Per article: (cluster, quote, rendering) of its quotes in clusters of two to
+    /// `max_df` articles, sorted.
+    quoted: Vec<Vec<(u32, u32, u32)>>,
+    /// Per cluster: its articles, sorted (empty for clusters out of range).
+    cluster_articles: Vec<Vec<u32>>,
+    /// Per cluster: what two of its renderings share, computed once for every pair of
+    /// articles carrying them (a cluster has few distinct renderings, many carriers).
+    runs: Vec<Runs>,
+    /// Per article: (number, start, end) of the shared numbers it gives, by number.
+    numbers: Vec<Vec<(u64, u32, u32)>>,
+    /// (number, article) for every number two to `max_df` articles give, sorted.
+    number_posts: Vec<(u64, u32)>,
+}
+
+/// The shared runs between the distinct renderings of one cluster.
+#[derive(Default)]
+struct Runs {
+    /// Per member: its rendering.
+    rendering: Vec<u32>,
+    count: usize,
+    /// count x count, row-major: what renderings i and j share, if it counts.
+    table: Vec<Option<Run>>,
+}
+
+#[derive(Clone, Copy)]
+struct Run {
+    ra: u16,
+    rb: u16,
+    len: u16,
+    df: u32,
+    weight: f64,
+    key: u64,
+}
+
+impl Runs {
+    /// A shared run counts when it is long enough; it weighs by how few of the
+    /// cluster's articles carry it, and half again when the reference lacks it (a
+    /// shared departure from what was said).
+    fn of(
+        c: &crate::variants::Cluster,
+        quotes: &[Quote],
+        clustering: &Clustering,
+        cfg: &Config,
+        n: usize,
+    ) -> Self {
+        let words = &clustering.interned.words;
+        let mut distinct: Vec<&[u32]> = Vec::new();
+        let mut carriers: Vec<Vec<usize>> = Vec::new();
+        let mut rendering = Vec::with_capacity(c.members.len());
+        for m in &c.members {
+            let w = words[m.quote].as_slice();
+            let r = match distinct.iter().position(|d| *d == w) {
+                Some(r) => r,
+                None => {
+                    distinct.push(w);
+                    carriers.push(Vec::new());
+                    distinct.len() - 1
+                }
+            };
+            carriers[r].push(quotes[m.quote].article_index);
+            rendering.push(r as u32);
+        }
+        let count = distinct.len();
+        let reference = &words[c.reference];
+        let mut table = vec![None; count * count];
+        for i in 0..count {
+            for j in 0..count {
+                let (wa, wb) = (distinct[i], distinct[j]);
+                let Some((ra, rb, len)) = longest_run(wa, wb) else {
+                    continue;
+                };
+                if len < cfg.min_quote_run.min(wa.len()).min(wb.len()).max(2)
+                    || len > u16::MAX as usize
+                    || ra > u16::MAX as usize
+                    || rb > u16::MAX as usize
+                {
+                    continue;
+                }
+                let run = &wa[ra..ra + len];
+                let mut arts: Vec<usize> = (0..count)
+                    .filter(|&k| crate::align::contains(distinct[k], run))
+                    .flat_map(|k| carriers[k].iter().copied())
+                    .collect();
+                arts.sort_unstable();
+                arts.dedup();
+                let df = arts.len().max(2);
+                let variant = !crate::align::contains(reference, run);
+                let size = (len as f64 / 8.0).min(1.5);
+                let weight = rarity(df, n) * size * if variant { 1.5 } else { 1.0 };
+                if weight <= 0.0 {
+                    continue;
+                }
+                let mut h = Fnv::new();
+                h.bytes(b"q");
+                h.word(c.id as u32);
+                for &w in run {
+                    h.word(w);
+                }
+                table[i * count + j] = Some(Run {
+                    ra: ra as u16,
+                    rb: rb as u16,
+                    len: len as u16,
+                    df: df as u32,
+                    weight,
+                    key: h.finish(),
+                });
+            }
+        }
+        Runs {
+            rendering,
+            count,
+            table,
+        }
+    }
+
+    fn get(&self, i: u32, j: u32) -> Option<&Run> {
+        self.table[i as usize * self.count + j as usize].as_ref()
+    }
+}
+
+fn posting(list: &[(u64, u32)], h: u64) -> &[(u64, u32)] {
+    let lo = list.partition_point(|x| x.0 < h);
+    let hi = lo + list[lo..].partition_point(|x| x.0 == h);
+    &list[lo..hi]
+}
+
+fn is_reading(norm: &str) -> bool {
+    let digits = norm.chars().all(|c| c.is_ascii_digit());
+    let year = norm.len() == 4 && (norm.starts_with("19") || norm.starts_with("20"));
+    digits && norm.len() >= 2 && !year
+}
+
+impl<'a> Index<'a> {
+    pub fn new(
+        articles: &'a [Article],
+        quotes: &'a [Quote],
+        clustering: &'a Clustering,
+        cfg: &Config,
+    ) -> Self {
+        let n = articles.len();
+        let by_article = quotes_by_article(n, quotes);
+        type Prose = (Vec<u32>, Vec<u32>, Vec<(u64, u32, u32)>);
+        let prose: Vec<Prose> = articles
+            .par_iter()
+            .zip(&by_article)
+            .map(|(a, qs)| {
+                let mut words = Vec::new();
+                let mut starts = Vec::new();
+                let mut nums: Vec<(u64, u32, u32)> = Vec::new();
+                let mut seen: Vec<&str> = Vec::new();
+                crate::text::token_spans(&a.text, |start, end| {
+                    if qs
+                        .iter()
+                        .any(|q| start >= q.open && end <= q.close.max(q.end))
+                    {
+                        return;
+                    }
+                    let word = &a.text[start..end];
+                    words.push(word_id_of(word));
+                    starts.push(start as u32);
+                    // Digits are their own comparison form.
+                    if word.is_ascii() && is_reading(word) && !seen.contains(&word) {
+                        seen.push(word);
+                        nums.push((key("n", word), start as u32, end as u32));
+                    }
+                });
+                nums.sort_by_key(|x| x.0);
+                (words, starts, nums)
+            })
+            .collect();
+        let mut words = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n);
+        let mut numbers = Vec::with_capacity(n);
+        for (w, s, m) in prose {
+            words.push(w);
+            starts.push(s);
+            numbers.push(m);
+        }
+        let k = cfg.shingle;
+        let sample: u64 = if n > cfg.sample_above { 4 } else { 1 };
+        // (shingle, article) for every distinct shingle of every article, sorted: 16
+        // bytes a shingle, and only the shared ones are kept.
+        let mut all: Vec<(u64, u32)> = words
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(a, w)| {
+                let mut seen: Vec<u64> = w
+                    .windows(k)
+                    .map(shingle)
+                    .filter(|h| h.is_multiple_of(sample))
+                    .collect();
+                seen.sort_unstable();
+                seen.dedup();
+                seen.into_iter().map(move |h| (h, a as u32))
+            })
+            .collect();
+        all.par_sort_unstable();
+        let mut shingles = Vec::new();
+        for run in all.chunk_by(|x, y| x.0 == y.0) {
+            // A shingle two articles of one outlet share is that outlet's boilerplate
+            // and counts for no pair.
+            if run.len() >= 2 && run.len() <= cfg.max_df && !boilerplate(articles, run) {
+                shingles.extend_from_slice(run);
+            }
+        }
+        drop(all);
+        shingles.shrink_to_fit();
+        // Shingle hashes are mixed already: the map needs no hashing of its own.
+        let mut df_of: HashMap<u64, u32, BuildHasherDefault<Mixed>> = HashMap::default();
+        for run in shingles.chunk_by(|x, y| x.0 == y.0) {
+            df_of.insert(run[0].0, run.len() as u32);
+        }
+        type Seeds = (Vec<(u64, u32)>, Vec<(u32, u32)>);
+        let (seeds, seed_df): (Vec<_>, Vec<_>) = words
+            .par_iter()
+            .map(|w| {
+                let mut by_pos: Vec<(u32, u32)> = Vec::new();
+                let mut v: Vec<(u64, u32)> = Vec::new();
+                for (i, win) in w.windows(k).enumerate() {
+                    let h = shingle(win);
+                    if !h.is_multiple_of(sample) {
                         continue;
                     }
-                    let (wa, wb) = (&clustering.interned.words[x], &clustering.interned.words[y]);
-                    let Some((ra, rb, len)) = longest_run(wa, wb) else {
-                        continue;
-                    };
-                    if len < cfg.min_quote_run.min(wa.len()).min(wb.len()).max(2) {
-                        continue;
+                    if let Some(&df) = df_of.get(&h) {
+                        v.push((h, i as u32));
+                        by_pos.push((i as u32, df));
                     }
-                    let run = &wa[ra..ra + len];
-                    let carriers = Carriers::of(
-                        members
-                            .iter()
-                            .filter(|&&m| {
-                                crate::align::contains(&clustering.interned.words[m], run)
-                            })
-                            .map(|&m| quotes[m].article_index),
-                    );
-                    let reference = &clustering.interned.words[c.reference];
-                    let variant = !crate::align::contains(reference, run);
-                    let size = (len as f64 / 8.0).min(1.5);
-                    let weight = rarity(carriers.len(), n) * size * if variant { 1.5 } else { 1.0 };
-                    if weight <= 0.0 {
-                        continue;
+                }
+                v.sort_unstable();
+                v.dedup_by_key(|x| x.0);
+                v.shrink_to_fit();
+                by_pos.shrink_to_fit();
+                (v, by_pos)
+            })
+            .collect::<Vec<Seeds>>()
+            .into_iter()
+            .unzip();
+        drop(df_of);
+        let in_range =
+            |c: &crate::variants::Cluster| c.articles.len() >= 2 && c.articles.len() <= cfg.max_df;
+        let runs: Vec<Runs> = clustering
+            .clusters
+            .par_iter()
+            .map(|c| {
+                if in_range(c) {
+                    Runs::of(c, quotes, clustering, cfg, n)
+                } else {
+                    Runs::default()
+                }
+            })
+            .collect();
+        let mut quoted: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); n];
+        let mut cluster_articles: Vec<Vec<u32>> = vec![Vec::new(); clustering.clusters.len()];
+        for (ci, c) in clustering.clusters.iter().enumerate() {
+            if !in_range(c) {
+                continue;
+            }
+            let mut arts: Vec<u32> = Vec::with_capacity(c.members.len());
+            for (mi, m) in c.members.iter().enumerate() {
+                let a = quotes[m.quote].article_index;
+                quoted[a].push((ci as u32, m.quote as u32, runs[ci].rendering[mi]));
+                arts.push(a as u32);
+            }
+            arts.sort_unstable();
+            arts.dedup();
+            cluster_articles[ci] = arts;
+        }
+        for q in &mut quoted {
+            q.sort_unstable();
+        }
+        let mut all_numbers: Vec<(u64, u32)> = numbers
+            .iter()
+            .enumerate()
+            .flat_map(|(a, list)| list.iter().map(move |x| (x.0, a as u32)))
+            .collect();
+        all_numbers.par_sort_unstable();
+        let mut number_posts = Vec::new();
+        for run in all_numbers.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() >= 2 && run.len() <= cfg.max_df {
+                number_posts.extend_from_slice(run);
+            }
+        }
+        drop(all_numbers);
+        for list in &mut numbers {
+            list.retain(|x| !posting(&number_posts, x.0).is_empty());
+            list.shrink_to_fit();
+        }
+        Index {
+            articles,
+            quotes,
+            clustering,
+            cfg: cfg.clone(),
+            words,
+            starts,
+            seeds,
+            seed_df,
+            shingles,
+            quoted,
+            cluster_articles,
+            runs,
+            numbers,
+            number_posts,
+        }
+    }
+
+    /// The articles after `a` that share at least `min_shared` features with it, sorted.
+    /// One feature gives at most one item, too few for a link; in a large corpus most
+    /// pairs of unrelated stories meet on a single phrase.
+    pub fn partners(&self, a: usize, min_shared: usize) -> Vec<u32> {
+        let me = a as u32;
+        let mut p: Vec<u32> = Vec::new();
+        for &(h, _) in &self.seeds[a] {
+            p.extend(
+                posting(&self.shingles, h)
+                    .iter()
+                    .map(|x| x.1)
+                    .filter(|&b| b > me),
+            );
+        }
+        for &(c, _, _) in &self.quoted[a] {
+            p.extend(
+                self.cluster_articles[c as usize]
+                    .iter()
+                    .copied()
+                    .filter(|&b| b > me),
+            );
+        }
+        for &(h, _, _) in &self.numbers[a] {
+            p.extend(
+                posting(&self.number_posts, h)
+                    .iter()
+                    .map(|x| x.1)
+                    .filter(|&b| b > me),
+            );
+        }
+        p.sort_unstable();
+        let mut out: Vec<u32> = p
+            .chunk_by(|x, y| x == y)
+            .filter(|run| run.len() >= min_shared)
+            .map(|run| run[0])
+            .collect();
+        out.shrink_to_fit();
+        out
+    }
+
+    /// The evidence between `a` < `b`, weighed within a story of `story` articles,
+    /// strongest first; one item per feature.
+    pub fn evidence(&self, a: usize, b: usize, story: usize) -> Vec<Ev> {
+        let mut out = Vec::new();
+        self.shared_quotes(a, b, &mut out);
+        self.shared_passages(a, b, &mut out);
+        self.shared_readings(a, b, &mut out);
+        for e in &mut out {
+            e.weight *= specificity(e.df as usize, story);
+        }
+        out.retain(|e| e.weight > 0.0);
+        // One item per feature, its strongest occurrence.
+        out.sort_by(|x, y| x.key.cmp(&y.key).then(y.weight.total_cmp(&x.weight)));
+        out.dedup_by_key(|e| e.key);
+        out.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
+        out
+    }
+
+    /// Shared quote wording: two renderings of one cluster that share a run of words
+    /// the other articles of the cluster lack (or carry rarely).
+    fn shared_quotes(&self, a: usize, b: usize, out: &mut Vec<Ev>) {
+        let (qa, qb) = (&self.quoted[a], &self.quoted[b]);
+        let (mut x, mut y) = (0, 0);
+        while x < qa.len() && y < qb.len() {
+            let (ca, cb) = (qa[x].0, qb[y].0);
+            match ca.cmp(&cb) {
+                Ordering::Less => x += 1,
+                Ordering::Greater => y += 1,
+                Ordering::Equal => {
+                    let xe = x + qa[x..].partition_point(|e| e.0 == ca);
+                    let ye = y + qb[y..].partition_point(|e| e.0 == ca);
+                    let runs = &self.runs[ca as usize];
+                    for &(_, ia, ra) in &qa[x..xe] {
+                        for &(_, ib, rb) in &qb[y..ye] {
+                            let Some(r) = runs.get(ra, rb) else {
+                                continue;
+                            };
+                            out.push(Ev {
+                                key: r.key,
+                                weight: r.weight,
+                                df: r.df,
+                                kind: Kind::SharedQuote,
+                                loc: Loc::Quote {
+                                    qa: ia,
+                                    qb: ib,
+                                    ra: r.ra,
+                                    rb: r.rb,
+                                    len: r.len,
+                                },
+                            });
+                        }
                     }
-                    let text = clustering.interned.text(run);
-                    let spot = |q: &Quote, w: usize, l: usize| {
-                        let toks = tokens(&q.text);
-                        let s = toks.get(w).map_or(q.start, |t| q.start + t.start);
-                        let e = toks.get(w + l - 1).map_or(q.end, |t| q.start + t.end);
-                        Spot::new(&articles[q.article_index], s, e)
-                    };
-                    let item = Item {
-                        kind: Kind::SharedQuote,
-                        text: if variant {
-                            format!("{text} (a variant wording)")
-                        } else {
-                            text.clone()
-                        },
-                        weight,
-                        spots: vec![spot(qa, ra, len), spot(qb, rb, len)],
-                        key: key(&format!("q:{}", c.id), &text),
-                        carriers,
-                    };
-                    found.push((qa.article_index, qb.article_index, item));
+                    x = xe;
+                    y = ye;
                 }
             }
-            found
-        })
-        .collect();
-    for (a, b, item) in found.into_iter().flatten() {
-        push(out, a, b, item);
+        }
+    }
+
+    /// Shared passages of prose: the runs of words two articles share, seeded by the
+    /// rare shingles both carry.
+    fn shared_passages(&self, a: usize, b: usize, out: &mut Vec<Ev>) {
+        let n = self.articles.len();
+        let k = self.cfg.shingle;
+        let (wa, wb) = (&self.words[a], &self.words[b]);
+        for (sa, sb, len) in aligned_runs(wa, wb, &self.seeds[a], &self.seeds[b], k) {
+            if len < self.cfg.min_passage {
+                continue;
+            }
+            let run = &wa[sa..sa + len];
+            // The passage is carried by no more articles than its rarest shingle.
+            let at = &self.seed_df[a];
+            let lo = at.partition_point(|x| (x.0 as usize) < sa);
+            let hi = at.partition_point(|x| (x.0 as usize) + k <= sa + len);
+            let df = at[lo..hi.max(lo)]
+                .iter()
+                .map(|x| x.1 as usize)
+                .min()
+                .unwrap_or(2);
+            let weight = rarity(df, n) * (len as f64 / 10.0).min(2.0);
+            if weight <= 0.0 {
+                continue;
+            }
+            let mut h = Fnv::new();
+            h.bytes(b"p");
+            for &w in run {
+                h.word(w);
+            }
+            out.push(Ev {
+                key: h.finish(),
+                weight,
+                df: df as u32,
+                kind: Kind::SharedPassage,
+                loc: Loc::Passage {
+                    sa: sa as u32,
+                    sb: sb as u32,
+                    len: len as u32,
+                },
+            });
+        }
+    }
+
+    /// Numbers (not years) both give that the story's articles do not all give: 114 in
+    /// two articles, 115 in two others.
+    fn shared_readings(&self, a: usize, b: usize, out: &mut Vec<Ev>) {
+        let n = self.articles.len();
+        let (na, nb) = (&self.numbers[a], &self.numbers[b]);
+        let (mut x, mut y) = (0, 0);
+        while x < na.len() && y < nb.len() {
+            match na[x].0.cmp(&nb[y].0) {
+                Ordering::Less => x += 1,
+                Ordering::Greater => y += 1,
+                Ordering::Equal => {
+                    let df = posting(&self.number_posts, na[x].0).len();
+                    let weight = rarity(df, n) * 0.6;
+                    if weight > 0.0 {
+                        out.push(Ev {
+                            key: na[x].0,
+                            weight,
+                            df: df as u32,
+                            kind: Kind::SharedReading,
+                            loc: Loc::Reading {
+                                sa: na[x].1,
+                                ea: na[x].2,
+                                sb: nb[y].1,
+                                eb: nb[y].2,
+                            },
+                        });
+                    }
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+    }
+
+    /// The full item of a piece of evidence between `a` < `b`: its words and spots.
+    pub fn item(&self, a: usize, b: usize, ev: &Ev) -> Item {
+        let (art_a, art_b) = (&self.articles[a], &self.articles[b]);
+        let (text, spots) = match ev.loc {
+            Loc::Quote {
+                qa,
+                qb,
+                ra,
+                rb,
+                len,
+            } => {
+                let interned = &self.clustering.interned;
+                let (ia, ib) = (qa as usize, qb as usize);
+                let (qa, qb) = (&self.quotes[ia], &self.quotes[ib]);
+                let wa = &interned.words[ia];
+                let (ra, rb, len) = (ra as usize, rb as usize, len as usize);
+                let run = &wa[ra..ra + len];
+                let c = &self.clustering.clusters[self.clustering.cluster_of[ia]];
+                let variant = !crate::align::contains(&interned.words[c.reference], run);
+                let words = interned.text(run);
+                let spot = |q: &Quote, w: usize| {
+                    let (mut s, mut e) = (q.start, q.end);
+                    let mut i = 0;
+                    crate::text::token_spans(&q.text, |ts, te| {
+                        if i == w {
+                            s = q.start + ts;
+                        }
+                        if i == w + len - 1 {
+                            e = q.start + te;
+                        }
+                        i += 1;
+                    });
+                    Spot::new(&self.articles[q.article_index], s, e)
+                };
+                let text = if variant {
+                    format!("{words} (a variant wording)")
+                } else {
+                    words
+                };
+                (text, vec![spot(qa, ra), spot(qb, rb)])
+            }
+            Loc::Passage { sa, sb, len } => {
+                let (sa, sb, len) = (sa as usize, sb as usize, len as usize);
+                let (ta, words) = self.prose_span(a, sa, len);
+                let (tb, _) = self.prose_span(b, sb, len);
+                (
+                    words,
+                    vec![Spot::new(art_a, ta.0, ta.1), Spot::new(art_b, tb.0, tb.1)],
+                )
+            }
+            Loc::Reading { sa, ea, sb, eb } => (
+                token_norm(&art_a.text[sa as usize..ea as usize]),
+                vec![
+                    Spot::new(art_a, sa as usize, ea as usize),
+                    Spot::new(art_b, sb as usize, eb as usize),
+                ],
+            ),
+        };
+        Item {
+            kind: ev.kind,
+            text,
+            weight: ev.weight,
+            spots,
+            key: ev.key,
+        }
+    }
+
+    /// The byte span and the words of `len` prose words of article `a` from word `at`.
+    fn prose_span(&self, a: usize, at: usize, len: usize) -> ((usize, usize), String) {
+        let art = &self.articles[a];
+        let starts = &self.starts[a];
+        let first = starts[at] as usize;
+        let last = starts[at + len - 1] as usize;
+        let mut last_end = art.text.len();
+        let mut found = false;
+        crate::text::token_spans(&art.text[last..], |_, e| {
+            if !found {
+                last_end = last + e;
+                found = true;
+            }
+        });
+        // The prose words between, skipping quoted words as the index did.
+        let wanted = &starts[at..at + len];
+        let mut words: Vec<String> = Vec::with_capacity(len);
+        crate::text::token_spans(&art.text[first..last_end], |s, e| {
+            if wanted.binary_search(&((first + s) as u32)).is_ok() {
+                words.push(token_norm(&art.text[first + s..first + e]));
+            }
+        });
+        ((first, last_end), words.join(" "))
     }
 }
 
-fn push(out: &mut Pairs, a: usize, b: usize, item: Item) {
-    let (a, b) = pair(a, b);
-    let list = out.entry((a, b)).or_default();
-    match list.iter_mut().find(|i| i.key == item.key) {
-        Some(i) if i.weight >= item.weight => {}
-        Some(i) => *i = item,
-        None => list.push(item),
+fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
+    let mut out = vec![Vec::new(); n];
+    for q in quotes {
+        out[q.article_index].push(q);
     }
+    out
 }
 
 fn longest_run(a: &[u32], b: &[u32]) -> Option<(usize, usize, usize)> {
@@ -277,153 +885,25 @@ fn longest_run(a: &[u32], b: &[u32]) -> Option<(usize, usize, usize)> {
     (best.2 > 0).then_some(best)
 }
 
-/// The writers' own words of an article: its tokens outside quotes.
-pub fn prose(article: &Article, quotes: &[&Quote]) -> Vec<Token> {
-    tokens(&article.text)
-        .into_iter()
-        .filter(|t| {
-            !quotes
-                .iter()
-                .any(|q| t.start >= q.open && t.end <= q.close.max(q.end))
-        })
-        .collect()
-}
-
-fn hash_words(words: &[Token]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for w in words {
-        w.norm.hash(&mut h);
-    }
-    h.finish()
-}
-
-/// Shared passages of prose: rare 5-grams propose pairs; runs of consecutive shared
-/// 5-grams are the aligned passages. A 5-gram that two articles of one outlet share is
-/// that outlet's boilerplate and counts for no pair.
-pub fn shared_passages(articles: &[Article], prose: &[Vec<Token>], cfg: &Config, out: &mut Pairs) {
-    let n = articles.len();
-    let k = cfg.shingle;
-    let sample = if n > cfg.sample_above { 4 } else { 1 };
-    // (shingle, article) for every distinct shingle of every article, sorted: memory is
-    // 12 bytes a shingle, and only shingles two articles share get a posting list.
-    let mut all: Vec<(u64, u32)> = prose
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(a, toks)| {
-            let mut seen: Vec<u64> = toks
-                .windows(k)
-                .map(hash_words)
-                .filter(|h| h % sample == 0)
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            seen.into_iter().map(move |h| (h, a as u32))
-        })
-        .collect();
-    all.par_sort_unstable();
-    let mut postings: HashMap<u64, Carriers> = HashMap::new();
-    for run in all.chunk_by(|x, y| x.0 == y.0) {
-        if run.len() >= 2 && run.len() <= cfg.max_df {
-            let list: Vec<u32> = run.iter().map(|x| x.1).collect();
-            if !boilerplate(articles, &list) {
-                postings.insert(run[0].0, Carriers(list.into()));
+fn boilerplate(articles: &[Article], run: &[(u64, u32)]) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    run.iter()
+        .any(|&(_, a)| match articles[a as usize].outlet.as_deref() {
+            Some(o) if seen.contains(&o) => true,
+            Some(o) => {
+                seen.push(o);
+                false
             }
-        }
-    }
-    drop(all);
-    // Each article's shared shingles with their first position, sorted by shingle: two
-    // articles' seeds then meet in one merge, with no map built per pair.
-    let seeds: Vec<Vec<(u64, u32)>> = prose
-        .par_iter()
-        .map(|toks| {
-            let mut v: Vec<(u64, u32)> = toks
-                .windows(k)
-                .enumerate()
-                .filter_map(|(i, w)| {
-                    let h = hash_words(w);
-                    postings.contains_key(&h).then_some((h, i as u32))
-                })
-                .collect();
-            v.sort_unstable();
-            v.dedup_by_key(|x| x.0);
-            v
+            None => false,
         })
-        .collect();
-    let mut pairs: Vec<(u32, u32)> = postings
-        .values()
-        .flat_map(|l| {
-            l.0.iter()
-                .enumerate()
-                .flat_map(|(i, &a)| l.0[i + 1..].iter().map(move |&b| (a, b)))
-        })
-        .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    let found: Vec<Vec<(usize, usize, Item)>> = pairs
-        .par_iter()
-        .map(|&(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            let mut items = Vec::new();
-            for (sa, sb, len) in aligned_runs(&prose[a], &prose[b], &seeds[a], &seeds[b], k) {
-                if len < cfg.min_passage {
-                    continue;
-                }
-                let words: Vec<&str> = prose[a][sa..sa + len]
-                    .iter()
-                    .map(|t| t.norm.as_str())
-                    .collect();
-                let first = hash_words(&prose[a][sa..sa + k]);
-                let carriers = postings
-                    .get(&first)
-                    .cloned()
-                    .unwrap_or_else(|| Carriers::of([a, b]));
-                let weight = rarity(carriers.len().max(2), n) * (len as f64 / 10.0).min(2.0);
-                if weight <= 0.0 {
-                    continue;
-                }
-                let ta = &prose[a][sa..sa + len];
-                let tb = &prose[b][sb..sb + len];
-                let text = words.join(" ");
-                items.push((
-                    a,
-                    b,
-                    Item {
-                        kind: Kind::SharedPassage,
-                        key: key("p", &text),
-                        text,
-                        weight,
-                        spots: vec![
-                            Spot::new(&articles[a], ta[0].start, ta[len - 1].end),
-                            Spot::new(&articles[b], tb[0].start, tb[len - 1].end),
-                        ],
-                        carriers,
-                    },
-                ));
-            }
-            items
-        })
-        .collect();
-    for (a, b, item) in found.into_iter().flatten() {
-        push(out, a, b, item);
-    }
 }
 
-fn boilerplate(articles: &[Article], carriers: &[u32]) -> bool {
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
-    carriers.iter().any(|&a| {
-        articles[a as usize]
-            .outlet
-            .as_deref()
-            .is_some_and(|o| !seen.insert(o))
-    })
-}
-
-/// Maximal runs of words the two token lists share, seeded by the shingles both carry
+/// Maximal runs of words the two word lists share, seeded by the shingles both carry
 /// (`sa`, `sb`: each list's shared shingles and first positions, sorted by shingle).
+/// A seed is extended both ways, so that sampled shingles still find a passage's start.
 fn aligned_runs(
-    a: &[Token],
-    b: &[Token],
+    a: &[u32],
+    b: &[u32],
     sa: &[(u64, u32)],
     sb: &[(u64, u32)],
     k: usize,
@@ -432,9 +912,9 @@ fn aligned_runs(
     let (mut x, mut y) = (0, 0);
     while x < sa.len() && y < sb.len() {
         match sa[x].0.cmp(&sb[y].0) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
+            Ordering::Less => x += 1,
+            Ordering::Greater => y += 1,
+            Ordering::Equal => {
                 hits.push((sa[x].1 as usize, sb[y].1 as usize));
                 x += 1;
                 y += 1;
@@ -448,9 +928,13 @@ fn aligned_runs(
         if i < covered {
             continue;
         }
-        // Extend the seed forward as far as the words agree.
+        let (mut i, mut j) = (i, j);
+        while i > covered && j > 0 && a[i - 1] == b[j - 1] {
+            i -= 1;
+            j -= 1;
+        }
         let mut len = 0;
-        while i + len < a.len() && j + len < b.len() && a[i + len].norm == b[j + len].norm {
+        while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] {
             len += 1;
         }
         if len >= k {
@@ -459,50 +943,4 @@ fn aligned_runs(
         covered = i + len.max(1);
     }
     runs
-}
-
-/// Numbers (not years) that at least two articles give and that the story's articles do
-/// not all give: 114 in two articles, 115 in two others.
-pub fn shared_readings(articles: &[Article], prose: &[Vec<Token>], cfg: &Config, out: &mut Pairs) {
-    let n = articles.len();
-    let mut carriers: BTreeMap<String, Vec<(usize, usize, usize)>> = BTreeMap::new();
-    for (a, toks) in prose.iter().enumerate() {
-        let mut seen = BTreeSet::new();
-        for t in toks {
-            let digits = t.norm.chars().all(|c| c.is_ascii_digit());
-            let year = t.norm.len() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20"));
-            if digits && t.norm.len() >= 2 && !year && seen.insert(t.norm.clone()) {
-                carriers
-                    .entry(t.norm.clone())
-                    .or_default()
-                    .push((a, t.start, t.end));
-            }
-        }
-    }
-    for (number, list) in carriers {
-        if list.len() < 2 || list.len() > cfg.max_df {
-            continue;
-        }
-        let weight = rarity(list.len(), n) * 0.6;
-        if weight <= 0.0 {
-            continue;
-        }
-        let all = Carriers::of(list.iter().map(|x| x.0));
-        for (i, &(a, sa, ea)) in list.iter().enumerate() {
-            for &(b, sb, eb) in &list[i + 1..] {
-                let item = Item {
-                    kind: Kind::SharedReading,
-                    text: number.clone(),
-                    weight,
-                    spots: vec![
-                        Spot::new(&articles[a], sa, ea),
-                        Spot::new(&articles[b], sb, eb),
-                    ],
-                    key: key("n", &number),
-                    carriers: all.clone(),
-                };
-                push(out, a, b, item);
-            }
-        }
-    }
 }

@@ -1,19 +1,22 @@
 //! Stage 5: which outlet appears to derive from which, and why.
 //!
-//! A citation the article states gives a directed `cited` edge. Otherwise the evidence
+//! A citation the article states gives a directed `cited` edge, unless it was copied
+//! with the sentence around it from the article that made it. Otherwise the evidence
 //! items between two articles (see [`evidence`]), weighed by their rarity in the corpus
 //! and within the story, add up to a score; a pair with enough score and at least two
-//! distinct items is a candidate. Of the candidates the maximum spanning forest is kept,
-//! plus those with evidence of their own (see [`forest`]): copies of one source are not
+//! distinct items is a candidate. Each article without a stated source then takes at
+//! most one candidate as its source (see [`forest`]): copies of one source are not
 //! linked to each other. Dates give the direction (the later derives from the earlier);
 //! without them the link is an undirected `shares-source` edge, never a guessed arrow. A
 //! cited outlet outside the corpus becomes the likely common source of the articles that
 //! share wording with its citer (`latent-source`, dashed).
 //!
-//! Cost: evidence from an inverted index of features, so pairs come only from shared
-//! rare features (at most `max_df` articles each); the forest is one sort and a
-//! union-find pass; the graph is held in petgraph for its algorithms. Memory grows with
-//! the candidate pairs' evidence: about 1.2 GB at 10k synthetic articles.
+//! Cost: evidence from an inverted index of compact features, so pairs come only from
+//! rare features (at most `max_df` articles each) that two articles share twice or more;
+//! every pair is scored from the index and keeps a score, only candidates keep their
+//! evidence (a few words an item), and the items' words and spots are written for the
+//! links kept. Memory is the index (about 8 bytes a prose word) and the candidates'
+//! compact evidence; the graph is held in petgraph for its algorithms.
 
 pub mod evidence;
 mod forest;
@@ -37,6 +40,8 @@ pub struct Config {
     pub min_items: usize,
     /// Inferred edges below this confidence are dropped.
     pub min_confidence: f64,
+    /// A link's score must reach this share of the best score of either end.
+    pub near_best: f64,
     pub level: Level,
 }
 
@@ -47,6 +52,7 @@ impl Default for Config {
             min_score: 1.2,
             min_items: 2,
             min_confidence: 0.0,
+            near_best: 0.8,
             level: Level::Outlet,
         }
     }
@@ -171,37 +177,68 @@ pub fn build(
     clustering: &Clustering,
     cfg: &Config,
 ) -> Graph {
-    let mut pairs = evidence::Pairs::new();
-    let by_article = quotes_by_article(articles.len(), quotes);
-    let prose: Vec<_> = articles
-        .par_iter()
-        .zip(&by_article)
-        .map(|(a, qs)| evidence::prose(a, qs))
+    let n = articles.len();
+    let index = evidence::Index::new(articles, quotes, clustering, &cfg.evidence);
+    let partners: Vec<Vec<u32>> = (0..n)
+        .into_par_iter()
+        .map(|a| index.partners(a, cfg.min_items))
         .collect();
-    evidence::shared_quotes(articles, quotes, clustering, &cfg.evidence, &mut pairs);
-    evidence::shared_passages(articles, &prose, &cfg.evidence, &mut pairs);
-    evidence::shared_readings(articles, &prose, &cfg.evidence, &mut pairs);
     // The story an article belongs to, as far as evidence shows it: the articles it
     // shares anything with. A feature most of that story carries is the story's common
     // wording, not a sign of who copied whom.
-    let mut degree = vec![0usize; articles.len()];
-    for &(a, b) in pairs.keys() {
-        degree[a] += 1;
-        degree[b] += 1;
+    let mut degree = vec![0usize; n];
+    for (a, list) in partners.iter().enumerate() {
+        degree[a] += list.len();
+        for &b in list {
+            degree[b as usize] += 1;
+        }
     }
-    let mut scored: forest::Inferred = pairs
-        .into_iter()
-        .map(|((a, b), mut items)| {
-            let story = degree[a].max(degree[b]) + 1;
-            for i in &mut items {
-                i.weight *= evidence::specificity(i.carriers.len(), story);
+    // Every pair is scored, but only a candidate's evidence is kept, and that compact:
+    // the items' words and spots are written for the links that survive reduction.
+    type Scored = (Vec<(u32, f64)>, Vec<(u32, f64, Vec<evidence::Ev>)>);
+    let scored: Vec<Scored> = partners
+        .par_iter()
+        .enumerate()
+        .map(|(a, list)| {
+            let mut all = Vec::new();
+            let mut candidates = Vec::new();
+            for &b in list {
+                let story = degree[a].max(degree[b as usize]) + 1;
+                let evs = index.evidence(a, b as usize, story);
+                if evs.is_empty() {
+                    continue;
+                }
+                let score: f64 = evs.iter().map(|e| e.weight).sum();
+                all.push((b, score));
+                if score >= cfg.min_score && evs.len() >= cfg.min_items {
+                    candidates.push((b, score, evs));
+                }
             }
-            items.retain(|i| i.weight > 0.0);
-            items.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
-            ((a, b), (items.iter().map(|i| i.weight).sum(), items))
+            all.shrink_to_fit();
+            (all, candidates)
         })
         .collect();
-    let mut links = citations(articles, &scored);
+    drop(partners);
+    let mut partners: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+    let mut inferred = forest::Inferred::new();
+    for (a, (all, candidates)) in scored.into_iter().enumerate() {
+        for &(b, score) in &all {
+            partners[a].push((b, score));
+            partners[b as usize].push((a as u32, score));
+        }
+        for (b, score, evs) in candidates {
+            inferred.insert((a, b as usize), (score, evs));
+        }
+    }
+    for list in &mut partners {
+        list.sort_unstable_by_key(|x| x.0);
+    }
+    let mut links = citations(articles, &partners, cfg.min_score);
+    let best: Vec<f64> = partners
+        .iter()
+        .map(|l| l.iter().map(|x| x.1).fold(0.0, f64::max))
+        .collect();
+    drop(partners);
     let cited_pairs: BTreeSet<(usize, usize)> = links
         .iter()
         .filter_map(|l| match l.from {
@@ -209,21 +246,33 @@ pub fn build(
             End::External(_) => None,
         })
         .collect();
-    scored.retain(|k, (score, items)| {
-        *score >= cfg.min_score && items.len() >= cfg.min_items && !cited_pairs.contains(k)
-    });
-    let mut inferred = scored;
+    inferred.retain(|k, _| !cited_pairs.contains(k));
     let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
-    let forced: Vec<(usize, usize)> = cited_pairs.iter().copied().collect();
-    forest::reduce(
-        articles.len(),
-        &mut inferred,
-        &forced,
-        &dates,
-        cfg.min_score,
-        cfg.min_items,
-    );
-    for (&(a, b), (score, items)) in &inferred {
+    // A source outside the corpus does not say which article of the corpus, if any, the
+    // citer also drew on.
+    let mut sourced = vec![false; n];
+    let mut outside: Vec<Vec<&str>> = vec![Vec::new(); n];
+    for l in &links {
+        match &l.from {
+            End::Article(_) => sourced[l.to] = true,
+            End::External(o) => outside[l.to].push(o.as_str()),
+        }
+    }
+    // Two articles citing one outlet outside the corpus are copies of it, not of each
+    // other (the latent source shows what they share).
+    let kin = |a: usize, b: usize| outside[a].iter().any(|o| outside[b].contains(o));
+    forest::choose_sources(&mut inferred, &sourced, &dates, &best, cfg.near_best, kin);
+    let kept: Vec<((usize, usize), f64, Vec<Item>)> = inferred
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|((a, b), (score, evs))| {
+            let items = evs.iter().map(|e| index.item(a, b, e)).collect();
+            ((a, b), score, items)
+        })
+        .collect();
+    for ((a, b), score, items) in &kept {
+        let (a, b) = (*a, *b);
         let confidence = round2(score / (score + 2.0)).min(0.9);
         if confidence < cfg.min_confidence {
             continue;
@@ -241,20 +290,12 @@ pub fn build(
             evidence: items.clone(),
         });
     }
-    links.extend(latent_sources(articles, &inferred));
+    links.extend(latent_sources(articles, &kept));
     assemble(articles, links, cfg.level)
 }
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
-    let mut out = vec![Vec::new(); n];
-    for q in quotes {
-        out[q.article_index].push(q);
-    }
-    out
 }
 
 /// Stated citations: to the citing article from the cited article when the corpus holds
@@ -263,19 +304,62 @@ fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
 /// citing one, the one sharing the most evidence with it (an outlet covers many stories,
 /// and its latest article is seldom the one cited). With no such evidence the outlet
 /// itself is the source: naming an article would be a guess.
-fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
+///
+/// A citation copied with the sentence around it names the source's source: the
+/// article it was copied from gives the same citing line and shares more with the
+/// copy than the cited article does. Such a citation links nothing; the copy's own
+/// source is for the evidence to find. A numbered source list and a wire dateline are
+/// written for the article that carries them (a rewrite drops its source's list), so
+/// they are taken as stated.
+///
+/// `partners[i]`: every article sharing evidence with `i`, with the pair's score, sorted.
+fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64) -> Vec<Link> {
     let mut by_url: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (j, o) in articles.iter().enumerate() {
         if let Some(u) = o.url.as_deref() {
             by_url.entry(u).or_insert(j);
         }
-        if let Some(name) = o.outlet.as_deref() {
-            by_outlet.entry(name).or_default().push(j);
-        }
     }
-    let shared =
-        |i: usize, j: usize| -> f64 { scored.get(&(i.min(j), i.max(j))).map_or(0.0, |v| v.0) };
+    let shared = |i: usize, j: usize| -> f64 {
+        let list = &partners[i];
+        list.binary_search_by_key(&(j as u32), |x| x.0)
+            .map_or(0.0, |k| list[k].1)
+    };
+    let not_later =
+        |o: &Article, a: &Article| o.date.is_none() || a.date.is_none() || o.date <= a.date;
+    // The words of the sentence that names the outlet: a copied citation keeps most of
+    // them through a rewriter's synonyms.
+    let words_of = |a: &Article, c: &crate::corpus::Citation| -> Vec<String> {
+        let (s, e) = match (c.start, c.end) {
+            (Some(s), Some(e)) if e > s => (s, e),
+            _ => return vec![c.how.clone()],
+        };
+        let line = &a.text[s..e];
+        let sentence = match line.find(c.outlet.as_str()) {
+            Some(at) => {
+                let from = line[..at].rfind(['.', '!', '?']).map_or(0, |p| p + 1);
+                let to = line[at + c.outlet.len()..]
+                    .find(['.', '!', '?'])
+                    .map_or(line.len(), |p| at + c.outlet.len() + p);
+                &line[from..to]
+            }
+            None => line,
+        };
+        let mut w: Vec<String> = crate::text::tokens(sentence)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let alike = |x: &[String], y: &[String]| -> bool {
+        let common = x.iter().filter(|w| y.binary_search(w).is_ok()).count();
+        let union = x.len() + y.len() - common;
+        union > 0 && common * 5 >= union * 3
+    };
+    // How much more the copied-from article must share with the copy than the cited one.
+    let factor = 1.15;
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         for c in &a.cites {
@@ -285,21 +369,34 @@ fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
                 .and_then(|u| by_url.get(u).copied())
                 .filter(|&j| j != i);
             let source = url_match.or_else(|| {
-                by_outlet
-                    .get(c.outlet.as_str())
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|&j| j != i)
-                    .filter(|&j| {
-                        let o = &articles[j];
-                        o.date.is_none() || a.date.is_none() || o.date <= a.date
-                    })
-                    .map(|j| (shared(i, j), j))
+                partners[i]
+                    .iter()
+                    .map(|&(j, s)| (s, j as usize))
+                    .filter(|&(_, j)| articles[j].outlet.as_deref() == Some(c.outlet.as_str()))
+                    .filter(|&(_, j)| not_later(&articles[j], a))
                     .filter(|&(s, _)| s > 0.0)
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
                     .map(|(_, j)| j)
             });
+            let how = c.how.to_lowercase();
+            let apparatus = how.contains("list") || how.contains("dateline");
+            let stated = source.map_or(0.0, |j| shared(i, j));
+            let inherited = !apparatus
+                && partners[i].iter().any(|&(k, s)| {
+                    let k = k as usize;
+                    let o = &articles[k];
+                    Some(k) != source
+                        && s > factor * stated
+                        && s >= min_score
+                        && o.outlet.as_deref() != Some(c.outlet.as_str())
+                        && not_later(o, a)
+                        && o.cites.iter().any(|d| {
+                            d.outlet == c.outlet && alike(&words_of(o, d), &words_of(a, c))
+                        })
+                });
+            if inherited {
+                continue;
+            }
             let (start, end) = match (c.start, c.end) {
                 (Some(s), Some(e)) => (s, e),
                 _ => (0, 0),
@@ -317,7 +414,6 @@ fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
                 text: format!("{} ({})", line, c.how),
                 weight: 1.0,
                 spots: vec![Spot::new(a, start, end)],
-                carriers: evidence::Carriers::of([i]),
                 key: evidence::key("c", &c.outlet),
             };
             out.push(Link {
@@ -334,13 +430,13 @@ fn citations(articles: &[Article], scored: &forest::Inferred) -> Vec<Link> {
 
 /// A cited outlet absent from the corpus is the likely common source of the articles
 /// that share wording with the article citing it.
-fn latent_sources(articles: &[Article], inferred: &forest::Inferred) -> Vec<Link> {
+fn latent_sources(articles: &[Article], kept: &[((usize, usize), f64, Vec<Item>)]) -> Vec<Link> {
     let present: BTreeSet<&str> = articles
         .iter()
         .filter_map(|a| a.outlet.as_deref())
         .collect();
     let mut out = Vec::new();
-    for (&(a, b), (_, items)) in inferred {
+    for &((a, b), _, ref items) in kept {
         for (citer, other) in [(a, b), (b, a)] {
             for c in &articles[citer].cites {
                 if present.contains(c.outlet.as_str()) {
@@ -358,7 +454,6 @@ fn latent_sources(articles: &[Article], inferred: &forest::Inferred) -> Vec<Link
                     ),
                     weight: 0.5,
                     spots: items.first().map(|i| i.spots.clone()).unwrap_or_default(),
-                    carriers: evidence::Carriers::of([citer, other]),
                     key: evidence::key("l", &format!("{}:{other}", c.outlet)),
                 };
                 out.push(Link {
@@ -411,12 +506,8 @@ fn assemble(articles: &[Article], links: Vec<Link>, level: Level) -> Graph {
         if let Some(a) = article {
             let n = &mut graph[ix];
             n.articles.push(articles[a].id.clone());
-            n.articles.sort();
-            n.articles.dedup();
             if let Some(d) = &articles[a].date {
                 n.dates.push(d.clone());
-                n.dates.sort();
-                n.dates.dedup();
             }
         }
         ix
@@ -465,6 +556,13 @@ fn assemble(articles: &[Article], links: Vec<Link>, level: Level) -> Graph {
             .sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
         e.evidence
             .dedup_by(|x, y| x.key == y.key && x.spots == y.spots);
+    }
+    // Sorted once at the end: an outlet node gathers thousands of articles.
+    for n in graph.node_weights_mut() {
+        n.articles.sort();
+        n.articles.dedup();
+        n.dates.sort();
+        n.dates.dedup();
     }
     for ((s, t, _), e) in edges {
         graph.add_edge(index[&s], index[&t], e);
