@@ -278,9 +278,12 @@ pub struct Index<'a> {
     quotes: &'a [Quote],
     clustering: &'a Clustering,
     cfg: Config,
-    /// Per article: its prose words (outside quotes) and where each starts.
+    /// Per article: its prose words (outside quotes). Where each starts is found again
+    /// only for the passages written out: kept for every word, it was a third of this
+    /// stage's memory.
     words: Vec<Vec<u32>>,
-    starts: Vec<Vec<u32>>,
+    /// Per article: its quotes, whose words are not prose.
+    by_article: Vec<Vec<&'a Quote>>,
     /// Per article: the shared shingles it carries with their first position, by hash.
     seeds: Vec<Vec<(u64, u32)>>,
     /// Per article: (position, carriers) of its shared shingles, by position.
@@ -428,25 +431,17 @@ impl<'a> Index<'a> {
     ) -> Self {
         let n = articles.len();
         let by_article = quotes_by_article(n, quotes);
-        type Prose = (Vec<u32>, Vec<u32>, Vec<(u64, u32, u32)>);
+        type Prose = (Vec<u32>, Vec<(u64, u32, u32)>);
         let prose: Vec<Prose> = articles
             .par_iter()
             .zip(&by_article)
             .map(|(a, qs)| {
                 let mut words = Vec::new();
-                let mut starts = Vec::new();
                 let mut nums: Vec<(u64, u32, u32)> = Vec::new();
                 let mut seen: Vec<&str> = Vec::new();
-                crate::text::token_spans(&a.text, |start, end| {
-                    if qs
-                        .iter()
-                        .any(|q| start >= q.open && end <= q.close.max(q.end))
-                    {
-                        return;
-                    }
+                prose_tokens(&a.text, qs, |start, end| {
                     let word = &a.text[start..end];
                     words.push(word_id_of(word));
-                    starts.push(start as u32);
                     // Digits are their own comparison form.
                     if word.is_ascii() && is_reading(word) && !seen.contains(&word) {
                         seen.push(word);
@@ -454,15 +449,14 @@ impl<'a> Index<'a> {
                     }
                 });
                 nums.sort_by_key(|x| x.0);
-                (words, starts, nums)
+                words.shrink_to_fit();
+                (words, nums)
             })
             .collect();
         let mut words = Vec::with_capacity(n);
-        let mut starts = Vec::with_capacity(n);
         let mut numbers = Vec::with_capacity(n);
-        for (w, s, m) in prose {
+        for (w, m) in prose {
             words.push(w);
-            starts.push(s);
             numbers.push(m);
         }
         let k = cfg.shingle;
@@ -580,7 +574,7 @@ impl<'a> Index<'a> {
             clustering,
             cfg: cfg.clone(),
             words,
-            starts,
+            by_article,
             seeds,
             seed_df,
             shingles,
@@ -838,7 +832,8 @@ impl<'a> Index<'a> {
     /// The byte span and the words of `len` prose words of article `a` from word `at`.
     fn prose_span(&self, a: usize, at: usize, len: usize) -> ((usize, usize), String) {
         let art = &self.articles[a];
-        let starts = &self.starts[a];
+        let mut starts: Vec<u32> = Vec::with_capacity(self.words[a].len());
+        prose_tokens(&art.text, &self.by_article[a], |s, _| starts.push(s as u32));
         let first = starts[at] as usize;
         let last = starts[at + len - 1] as usize;
         let mut last_end = art.text.len();
@@ -859,6 +854,18 @@ impl<'a> Index<'a> {
         });
         ((first, last_end), words.join(" "))
     }
+}
+
+/// The article's words outside its quotes, as `(start, end)` byte spans, in order.
+fn prose_tokens(text: &str, quotes: &[&Quote], mut f: impl FnMut(usize, usize)) {
+    crate::text::token_spans(text, |start, end| {
+        if !quotes
+            .iter()
+            .any(|q| start >= q.open && end <= q.close.max(q.end))
+        {
+            f(start, end);
+        }
+    });
 }
 
 fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
