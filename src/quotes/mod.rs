@@ -344,12 +344,13 @@ fn split_from(ctx: &speaker::Context, spans: &[scan::Span], i: usize) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
 
-    /// Inputs built to find a quadratic step or a bad slice: each must extract without
-    /// a panic, and quickly (linear work on 50,000 marks takes milliseconds).
+    /// Inputs built to find a bad slice or a quadratic step: each must extract without a
+    /// panic and with well-formed spans. Nothing here is timed (timings belong to the
+    /// benchmarks); a quadratic step shows as this test running for minutes instead of
+    /// well under a second.
     #[test]
-    fn pathological_texts_extract_in_linear_time() {
+    fn pathological_texts_extract_with_sound_spans() {
         const N: usize = 50_000;
         let cases: Vec<(&str, String)> = vec![
             ("straight marks", "\"".repeat(N)),
@@ -384,13 +385,14 @@ mod tests {
         ];
         for (name, text) in cases {
             let article = crate::corpus::article_from_text("p", &text);
-            let t = Instant::now();
             let quotes = extract(&[article]);
-            let took = t.elapsed();
             for q in &quotes {
                 assert!(q.start <= q.end && q.open <= q.start, "{name}: {q:?}");
+                assert!(
+                    text.is_char_boundary(q.start) && text.is_char_boundary(q.end),
+                    "{name}"
+                );
             }
-            assert!(took < Duration::from_secs(20), "{name}: {took:?}");
         }
     }
 }
