@@ -18,6 +18,10 @@ use quotetrace::quotes;
 use std::path::PathBuf;
 use std::time::Instant;
 
+// The allocator the quotetrace binary runs with, so the figure is the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Flags (`--bench` when run as a bench) are not paths.
     let mut paths: Vec<PathBuf> = std::env::args()
