@@ -479,6 +479,12 @@ impl<'a> Context<'a> {
         let fits = |m: &&Mention| {
             !m.group && (gender.is_none() || m.gender.is_none_or(|g| Some(g) == gender))
         };
+        self.nearest_subject(at, fits)
+    }
+
+    /// Of the mentions before `at` that `fits` accepts, the subject of the nearest
+    /// sentence holding one: its first mention that is not an object, else its first.
+    fn nearest_subject(&self, at: usize, fits: impl Fn(&&Mention) -> bool) -> Option<&Mention> {
         let mut best: Option<&Mention> = None;
         for m in self.mentions_before(at).filter(fits) {
             if let Some(b) = best {
@@ -546,19 +552,8 @@ impl<'a> Context<'a> {
         if let Some(e) = quoted {
             return Some(e.resolved.clone());
         }
-        let mut best: Option<&Mention> = None;
-        for m in self.mentions_before(at).filter(|m| m.org) {
-            if let Some(b) = best {
-                if b.sentence != m.sentence {
-                    break;
-                }
-                if m.object && !b.object {
-                    continue;
-                }
-            }
-            best = Some(m);
-        }
-        best.or_else(|| self.group_before(at))
+        self.nearest_subject(at, |m| m.org)
+            .or_else(|| self.group_before(at))
             .map(|m| m.name.clone())
     }
 
