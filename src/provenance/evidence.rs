@@ -238,24 +238,6 @@ pub struct Ev {
     loc: Loc,
 }
 
-#[cfg(test)]
-impl Ev {
-    /// Evidence with no words behind it, for tests of the reduction.
-    pub fn bare(key: u64, weight: f64, df: u32) -> Self {
-        Ev {
-            key,
-            weight,
-            df,
-            kind: Kind::SharedPassage,
-            loc: Loc::Passage {
-                sa: 0,
-                sb: 0,
-                len: 0,
-            },
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy)]
 enum Loc {
     /// Quote indices and the run's word positions in each.

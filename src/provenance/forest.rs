@@ -9,11 +9,10 @@
 //!
 //! Cost: one pass over the candidate pairs, O(E).
 
-use super::evidence::Ev;
 use std::collections::BTreeMap;
 
 /// A candidate link: its ends (smaller index first), its score and its evidence.
-pub type Inferred = BTreeMap<(usize, usize), (f64, Vec<Ev>)>;
+pub type Inferred = BTreeMap<(usize, usize), f64>;
 
 /// Each article without a stated source takes as its source the candidate, not dated
 /// after it, with the most evidence; drops the other candidate links from `inferred`.
@@ -35,7 +34,7 @@ pub fn choose_sources(
     // Undated sources sort after dated ones.
     let age = |a: usize| dates[a].unwrap_or("\u{10ffff}");
     let mut pick: Vec<Option<(usize, f64)>> = vec![None; n];
-    for (&(a, b), (score, _)) in inferred.iter() {
+    for (&(a, b), score) in inferred.iter() {
         if *score < ratio * best[a].min(best[b]) || kin(a, b) {
             continue;
         }
@@ -73,13 +72,13 @@ pub fn choose_sources(
 mod tests {
     use super::*;
 
-    fn link(score: f64) -> (f64, Vec<Ev>) {
-        (score, vec![Ev::bare(1, score, 2)])
+    fn link(score: f64) -> f64 {
+        score
     }
 
     fn best(inf: &Inferred, n: usize) -> Vec<f64> {
         let mut b = vec![0.0f64; n];
-        for (&(x, y), (s, _)) in inf {
+        for (&(x, y), s) in inf {
             b[x] = b[x].max(*s);
             b[y] = b[y].max(*s);
         }
