@@ -57,7 +57,7 @@ pub struct Evidence {
     /// Word diff from that rendering to this one (word positions).
     pub diff: Vec<Op>,
     /// For uncorroborated quotes: the nearest candidate source, if any.
-    pub nearest: Option<Candidate>,
+    pub nearest: Option<Box<Candidate>>,
     /// For attribution drift: each article's speaker for these words.
     pub speakers: Vec<Place>,
 }
@@ -195,7 +195,7 @@ fn audit_cluster(
             &clustering.interned.words[r],
         );
     }
-    evidence.nearest = nearest.clone();
+    evidence.nearest = nearest.clone().map(Box::new);
     let reason = match &nearest {
         Some(n) => format!(
             "no other article renders these words; nearest candidate source is cluster #{} ({}), sharing {}{}{}",
