@@ -117,10 +117,15 @@ pub fn audit(articles: &[Article], quotes: &[Quote], clustering: &Clustering) ->
         .into_iter()
         .map(|fs| fs.into_iter().map(Some).collect())
         .collect();
-    order
-        .into_iter()
-        .filter_map(|(ci, fi)| slots[ci][fi].take())
-        .collect()
+    // Sized up front: collected through `filter_map`, the list would grow by doubling
+    // and hold two copies at each step.
+    let mut out = Vec::with_capacity(order.len());
+    out.extend(
+        order
+            .into_iter()
+            .filter_map(|(ci, fi)| slots[ci][fi].take()),
+    );
+    out
 }
 
 /// The findings about one cluster's renderings.
