@@ -7,20 +7,12 @@
 
 mod common;
 
-use common::{root, run, run_in, Run};
+use common::{input_fixture, root, run, run_in, Run};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn broken() -> String {
-    fixture("broken")
-}
-
-fn fixture(rel: &str) -> String {
-    root()
-        .join("tests/fixtures/inputs")
-        .join(rel)
-        .to_string_lossy()
-        .into_owned()
+    input_fixture("broken")
 }
 
 fn s(p: &Path) -> String {
@@ -167,7 +159,8 @@ fn the_readable_parts_of_broken_files_are_kept() {
         (&Value::from(3), &Value::from(2))
     );
     // The invalid byte became U+FFFD, and the offsets stay on the decoded text.
-    let c = quotetrace::corpus::load(&[PathBuf::from(fixture("broken/invalid-utf8.txt"))]).unwrap();
+    let c = quotetrace::corpus::load(&[PathBuf::from(input_fixture("broken/invalid-utf8.txt"))])
+        .unwrap();
     assert!(c.articles[0].text.starts_with("Caf\u{FFFD} owners react"));
     let q = quotes
         .iter()
@@ -189,10 +182,10 @@ fn nothing_readable_exits_2_from_every_command_and_writes_nothing() {
     let bad = tmp.path().join("bad");
     std::fs::create_dir(&bad).unwrap();
     for f in ["binary.txt", "empty.txt", "blank.md"] {
-        std::fs::copy(fixture(&format!("broken/{f}")), bad.join(f)).unwrap();
+        std::fs::copy(input_fixture(&format!("broken/{f}")), bad.join(f)).unwrap();
     }
     // missing-text.jsonl without its one good record.
-    let records = std::fs::read_to_string(fixture("broken/missing-text.jsonl")).unwrap();
+    let records = std::fs::read_to_string(input_fixture("broken/missing-text.jsonl")).unwrap();
     let bad_records: Vec<&str> = records.lines().take(2).collect();
     std::fs::write(bad.join("missing-text.jsonl"), bad_records.join("\n")).unwrap();
     let gz = bad.join("corrupt.jsonl.gz");
@@ -254,7 +247,7 @@ fn nothing_readable_exits_2_from_every_command_and_writes_nothing() {
     let out = assert_cmd::Command::cargo_bin("quotetrace")
         .unwrap()
         .args(["extract", "-"])
-        .write_stdin(std::fs::read(fixture("broken/binary.txt")).unwrap())
+        .write_stdin(std::fs::read(input_fixture("broken/binary.txt")).unwrap())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -302,7 +295,11 @@ fn strict_makes_the_first_problem_fatal() {
             "duplicates.jsonl:2: duplicate article id 'dup'",
         ),
     ] {
-        let r = run(&["extract", &fixture(&format!("broken/{file}")), "--strict"]);
+        let r = run(&[
+            "extract",
+            &input_fixture(&format!("broken/{file}")),
+            "--strict",
+        ]);
         assert_eq!(r.status, 2, "{file}: {}", r.stderr);
         assert!(
             r.stderr.contains(want),
@@ -315,7 +312,7 @@ fn strict_makes_the_first_problem_fatal() {
     // Notes are not problems: an empty file and UTF-16 pass --strict.
     let notes = tempfile::tempdir().unwrap();
     for f in ["empty.txt", "utf16.txt"] {
-        std::fs::copy(fixture(&format!("broken/{f}")), notes.path().join(f)).unwrap();
+        std::fs::copy(input_fixture(&format!("broken/{f}")), notes.path().join(f)).unwrap();
     }
     let r = run(&["extract", &s(notes.path()), "--strict"]);
     assert_eq!(r.status, 0, "{}", r.stderr);
@@ -324,7 +321,7 @@ fn strict_makes_the_first_problem_fatal() {
 
 #[test]
 fn a_broken_folder_beside_a_good_file_still_gives_the_good_quotes() {
-    let plain = fixture("text/plain.txt");
+    let plain = input_fixture("text/plain.txt");
     for paths in [[broken(), plain.clone()], [plain.clone(), broken()]] {
         let r = common::ok(&["extract", "--format", "jsonl", &paths[0], &paths[1]]);
         let arts: Vec<Value> = r
@@ -357,7 +354,7 @@ fn symlink_loops_and_dangling_links_are_named_and_skipped() {
     let top = tmp.path().join("corpus");
     let sub = top.join("sub");
     std::fs::create_dir_all(&sub).unwrap();
-    std::fs::copy(fixture("text/plain.txt"), sub.join("plain.txt")).unwrap();
+    std::fs::copy(input_fixture("text/plain.txt"), sub.join("plain.txt")).unwrap();
     symlink("..", sub.join("up")).unwrap(); // corpus/sub/up -> corpus
     symlink("self.txt", top.join("self.txt")).unwrap(); // loops on itself
     symlink("nowhere.txt", top.join("dangling.txt")).unwrap();
@@ -401,10 +398,10 @@ fn unreadable_files_and_folders_are_named_and_skipped() {
     let top = tmp.path().join("corpus");
     let closed = top.join("closed");
     std::fs::create_dir_all(&closed).unwrap();
-    std::fs::copy(fixture("text/plain.txt"), top.join("plain.txt")).unwrap();
+    std::fs::copy(input_fixture("text/plain.txt"), top.join("plain.txt")).unwrap();
     let locked = top.join("locked.txt");
-    std::fs::copy(fixture("text/yaml-front.md"), &locked).unwrap();
-    std::fs::copy(fixture("text/toml-front.md"), closed.join("inner.md")).unwrap();
+    std::fs::copy(input_fixture("text/yaml-front.md"), &locked).unwrap();
+    std::fs::copy(input_fixture("text/toml-front.md"), closed.join("inner.md")).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
     // Root reads anything: then there is nothing unreadable to report.
@@ -509,7 +506,7 @@ fn runs_of_quote_marks_go_through_every_command() {
     // A long (2,000-word) unclosed quote with an ordinary article beside it, so that
     // every stage has something to compare it with.
     std::fs::write(corpus.join("long.txt"), unclosed_quote_line(12_000)).unwrap();
-    std::fs::copy(fixture("text/plain.txt"), corpus.join("plain.txt")).unwrap();
+    std::fs::copy(input_fixture("text/plain.txt"), corpus.join("plain.txt")).unwrap();
     let d = s(&corpus);
     // One run per subcommand (formats only change the writer) keeps this quick.
     let mut seen = std::collections::HashSet::new();

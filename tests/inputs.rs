@@ -10,18 +10,10 @@
 
 mod common;
 
-use common::{ok, root, run};
+use common::{input_fixture, ok, run};
 use quotetrace::corpus::{self, Article, FieldSpec};
 use serde_json::Value;
 use std::path::PathBuf;
-
-fn fixture(rel: &str) -> String {
-    root()
-        .join("tests/fixtures/inputs")
-        .join(rel)
-        .to_string_lossy()
-        .into_owned()
-}
 
 /// The quotes `extract --format jsonl` prints for `args`, one JSON object each.
 fn quotes(args: &[&str]) -> Vec<Value> {
@@ -107,7 +99,7 @@ fn meta(a: &Article) -> Meta<'_> {
 
 #[test]
 fn plain_text_metadata_is_sniffed_from_its_first_lines() {
-    let path = fixture("text/plain.txt");
+    let path = input_fixture("text/plain.txt");
     let c = load(&[&path], &[]);
     let a = article(&c, "plain");
     assert_eq!(
@@ -148,7 +140,7 @@ fn plain_text_metadata_is_sniffed_from_its_first_lines() {
 
 #[test]
 fn yaml_front_matter_is_read_and_cut_from_the_text() {
-    let path = fixture("text/yaml-front.md");
+    let path = input_fixture("text/yaml-front.md");
     let c = load(&[&path], &[]);
     let a = article(&c, "yaml-front");
     assert_eq!(
@@ -189,7 +181,7 @@ fn yaml_front_matter_is_read_and_cut_from_the_text() {
 
 #[test]
 fn toml_front_matter_is_read_and_cut_from_the_text() {
-    let path = fixture("text/toml-front.md");
+    let path = input_fixture("text/toml-front.md");
     let c = load(&[&path], &[]);
     let a = article(&c, "toml-front");
     // "Associated Press" is made the canonical "AP"; a TOML datetime gives its day.
@@ -222,7 +214,7 @@ fn toml_front_matter_is_read_and_cut_from_the_text() {
 
 #[test]
 fn trafilatura_json_lines() {
-    let path = fixture("json/trafilatura.jsonl");
+    let path = input_fixture("json/trafilatura.jsonl");
     let c = load(&[&path], &[]);
     let first = article(&c, "trafilatura:1");
     assert_eq!(
@@ -273,7 +265,7 @@ fn trafilatura_json_lines() {
 
 #[test]
 fn newspaper3k_ndjson() {
-    let path = fixture("json/newspaper.ndjson");
+    let path = input_fixture("json/newspaper.ndjson");
     let c = load(&[&path], &[]);
     let a = article(&c, "newspaper:1");
     // No outlet field: the URL's domain through the outlet table; authors joined.
@@ -305,7 +297,7 @@ fn newspaper3k_ndjson() {
 
 #[test]
 fn media_cloud_json_array() {
-    let path = fixture("json/mediacloud.json");
+    let path = input_fixture("json/mediacloud.json");
     let c = load(&[&path], &[]);
     assert_eq!(c.articles.len(), 2);
     let ap = article(&c, "9001");
@@ -351,7 +343,7 @@ fn media_cloud_json_array() {
 
 #[test]
 fn gzip_is_read_as_is_whatever_its_name() {
-    let path = fixture("json/passim.jsonl.gz");
+    let path = input_fixture("json/passim.jsonl.gz");
     let check = |c: &corpus::Corpus| {
         let a = article(c, "ledger-1890-04-02");
         assert_eq!(
@@ -390,7 +382,7 @@ fn gzip_is_read_as_is_whatever_its_name() {
 
 #[test]
 fn html_page_main_text_and_head_metadata() {
-    let path = fixture("html/page.html");
+    let path = input_fixture("html/page.html");
     let c = load(&[&path], &[]);
     let a = article(&c, "page");
     // og:site_name wins over JSON-LD's publisher; og:title; article:published_time
@@ -451,7 +443,7 @@ fn html_page_main_text_and_head_metadata() {
 
 #[test]
 fn bare_html_keeps_the_paragraphs_and_drops_the_menu() {
-    let path = fixture("html/bare.htm");
+    let path = input_fixture("html/bare.htm");
     let c = load(&[&path], &[]);
     let a = article(&c, "bare");
     assert_eq!(
@@ -504,7 +496,7 @@ fn json_ld_stands_in_for_what_the_head_lacks() {
 
 #[test]
 fn unknown_field_names_are_mapped_with_field() {
-    let path = fixture("custom/custom.jsonl");
+    let path = input_fixture("custom/custom.jsonl");
     // Without a mapping the record has no text field anyone knows: named, and with
     // nothing else to read, exit 2.
     let r = run(&["extract", &path]);
@@ -557,7 +549,10 @@ fn unknown_field_names_are_mapped_with_field() {
     );
 
     // A mapped field wins over a known name: `media_name` read as the title here.
-    let c = load(&[&fixture("json/mediacloud.json")], &["title=media_name"]);
+    let c = load(
+        &[&input_fixture("json/mediacloud.json")],
+        &["title=media_name"],
+    );
     assert_eq!(article(&c, "9002").title.as_deref(), Some("Harbor Herald"));
 
     let r = run(&["extract", &path, "--field", "nonsense=x"]);
@@ -572,7 +567,11 @@ fn unknown_field_names_are_mapped_with_field() {
 
 #[test]
 fn every_format_in_one_run() {
-    let dirs = [fixture("json"), fixture("text"), fixture("html")];
+    let dirs = [
+        input_fixture("json"),
+        input_fixture("text"),
+        input_fixture("html"),
+    ];
     let args: Vec<&str> = dirs.iter().map(String::as_str).collect();
     let mut all = vec!["extract", "--format", "jsonl"];
     all.extend_from_slice(&args);

@@ -78,13 +78,17 @@ fn talking_points() -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The talking-point utterances as corpus rows, each with its speaker.
+fn rows_of(tp: &[(String, String, String)]) -> Vec<(&str, Option<&str>, &str)> {
+    tp.iter()
+        .map(|(a, s, t)| (a.as_str(), Some(s.as_str()), t.as_str()))
+        .collect()
+}
+
 #[test]
 fn utterances_sharing_only_a_talking_point_stay_apart() {
     let tp = talking_points();
-    let mut rows: Vec<(&str, Option<&str>, &str)> = tp
-        .iter()
-        .map(|(a, s, t)| (a.as_str(), Some(s.as_str()), t.as_str()))
-        .collect();
+    let mut rows = rows_of(&tp);
     // The talking point alone, from one of them and from nobody in particular.
     rows.push((
         "a7",
@@ -199,10 +203,7 @@ fn truncated_spliced_and_edited_variants_still_cluster() {
 #[test]
 fn a_generic_fragment_goes_where_its_speaker_and_story_are() {
     let tp = talking_points();
-    let mut rows: Vec<(&str, Option<&str>, &str)> = tp
-        .iter()
-        .map(|(a, s, t)| (a.as_str(), Some(s.as_str()), t.as_str()))
-        .collect();
+    let mut rows = rows_of(&tp);
     // Speaker 3's talking point again, in another article of the same story, with a
     // fragment only the talking point gives away.
     rows.push((

@@ -14,6 +14,15 @@ pub fn maduro() -> PathBuf {
     root().join("data/maduro")
 }
 
+/// A file or folder under tests/fixtures/inputs, as a command-line argument.
+pub fn input_fixture(rel: &str) -> String {
+    root()
+        .join("tests/fixtures/inputs")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
 pub struct Run {
     pub status: i32,
     pub stdout: String,
