@@ -7,9 +7,9 @@
 //!
 //! Cost: linear in the words of the article.
 
-use super::hash::{FxHashMap, FxHashSet};
 use super::lexicon as lex;
 use super::words::{split, Word};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,6 @@
 //! Cost: linear in the text of each article; memory proportional to the quotes.
 
 mod find;
-mod hash;
 pub mod kind;
 pub mod lexicon;
 pub mod mentions;
@@ -108,7 +107,7 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
     pending.sort_unstable();
     pending.dedup();
     let completed: Vec<Option<String>> = pending.par_iter().map(|n| corpus.fullest(n)).collect();
-    let completed: hash::FxHashMap<&str, &String> = pending
+    let completed: rustc_hash::FxHashMap<&str, &String> = pending
         .iter()
         .zip(&completed)
         .filter_map(|(&n, c)| c.as_ref().map(|c| (n, c)))

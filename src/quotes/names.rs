@@ -2,8 +2,8 @@
 //! Nicolás Maduro of Venezuela" all become the fullest form seen, "Nicolás Maduro", so
 //! that clusters and the graph group by person. Groups keep their own name.
 
-use super::hash::FxHashMap;
 use super::lexicon as lex;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Full names seen and how often, indexed by their last word and by their first word:
