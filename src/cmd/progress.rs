@@ -76,7 +76,7 @@ fn peak_rss() -> Option<String> {
 
 /// CPU time the process has used so far, all threads, in seconds (0 where the system
 /// does not tell). On a busy machine this, not wall time, shows what a stage costs.
-pub fn cpu_seconds() -> f64 {
+fn cpu_seconds() -> f64 {
     // Fields 14 and 15 of /proc/self/stat, after the parenthesised command name, are
     // user and system time in clock ticks (100 per second on Linux).
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {

@@ -8,12 +8,12 @@
 //! scored only against clusters that share a word with it.
 
 use crate::corpus::Article;
-use crate::quotes::{sentence, Quote};
+use crate::quotes::{self, sentence, Quote};
 use crate::text::{tokens, tokens_at};
 use crate::variants::Clustering;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The nearest candidate source of an uncorroborated quote.
 #[derive(Debug, Clone, Serialize)]
@@ -95,7 +95,7 @@ fn context(article: &Article, q: &Quote, spans: &[(usize, usize)]) -> Vec<String
             e = ps + b;
         }
     }
-    let outside = |t: &crate::text::Token| !spans.iter().any(|&(a, b)| t.start >= a && t.end <= b);
+    let outside = |t: &crate::text::Token| !quotes::quoted(spans, t.start, t.end);
     let before: Vec<String> = tokens_at(&text[s..q.open.max(s)], s)
         .into_iter()
         .filter(outside)
@@ -170,8 +170,7 @@ struct Raw<'a> {
 impl Index {
     pub fn build(articles: &[Article], quotes: &[Quote], clustering: &Clustering) -> Self {
         let n = clustering.clusters.len();
-        let spans = spans_by_article(quotes);
-        let no_spans = Vec::new();
+        let spans = quotes::spans_by_article(articles.len(), quotes);
         let stems: Vec<Option<String>> = clustering
             .interned
             .vocab
@@ -194,7 +193,7 @@ impl Index {
                             .iter()
                             .filter_map(|&w| stems[w as usize].as_deref()),
                     );
-                    let sp = spans.get(&q.article_index).unwrap_or(&no_spans);
+                    let sp = &spans[q.article_index];
                     let ctx: BTreeSet<String> = context(&articles[q.article_index], q, sp)
                         .iter()
                         .filter_map(|w| content_stem(w))
@@ -411,16 +410,6 @@ pub fn speakers_by_article(
                 .or_default()
                 .insert(s.clone());
         }
-    }
-    out
-}
-
-fn spans_by_article(quotes: &[Quote]) -> HashMap<usize, Vec<(usize, usize)>> {
-    let mut out: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
-    for q in quotes {
-        out.entry(q.article_index)
-            .or_default()
-            .push((q.open, q.close.max(q.end)));
     }
     out
 }

@@ -264,8 +264,8 @@ pub struct Index<'a> {
     /// only for the passages written out: kept for every word, it was a third of this
     /// stage's memory.
     words: Vec<Vec<u32>>,
-    /// Per article: its quotes, whose words are not prose.
-    by_article: Vec<Vec<&'a Quote>>,
+    /// Per article: the spans of its quotes, whose words are not prose.
+    quoted_spans: Vec<Vec<(usize, usize)>>,
     /// Per article: the shared shingles it carries with their first position, by hash.
     seeds: Vec<Vec<(u64, u32)>>,
     /// Per article: (position, carriers) of its shared shingles, by position.
@@ -412,11 +412,11 @@ impl<'a> Index<'a> {
         cfg: &Config,
     ) -> Self {
         let n = articles.len();
-        let by_article = quotes_by_article(n, quotes);
+        let quoted_spans = crate::quotes::spans_by_article(n, quotes);
         type Prose = (Vec<u32>, Vec<(u64, u32, u32)>);
         let prose: Vec<Prose> = articles
             .par_iter()
-            .zip(&by_article)
+            .zip(&quoted_spans)
             .map(|(a, qs)| {
                 let mut words = Vec::new();
                 let mut nums: Vec<(u64, u32, u32)> = Vec::new();
@@ -556,7 +556,7 @@ impl<'a> Index<'a> {
             clustering,
             cfg: cfg.clone(),
             words,
-            by_article,
+            quoted_spans,
             seeds,
             seed_df,
             shingles,
@@ -815,7 +815,9 @@ impl<'a> Index<'a> {
     fn prose_span(&self, a: usize, at: usize, len: usize) -> ((usize, usize), String) {
         let art = &self.articles[a];
         let mut starts: Vec<u32> = Vec::with_capacity(self.words[a].len());
-        prose_tokens(&art.text, &self.by_article[a], |s, _| starts.push(s as u32));
+        prose_tokens(&art.text, &self.quoted_spans[a], |s, _| {
+            starts.push(s as u32)
+        });
         let first = starts[at] as usize;
         let last = starts[at + len - 1] as usize;
         let mut last_end = art.text.len();
@@ -839,23 +841,12 @@ impl<'a> Index<'a> {
 }
 
 /// The article's words outside its quotes, as `(start, end)` byte spans, in order.
-fn prose_tokens(text: &str, quotes: &[&Quote], mut f: impl FnMut(usize, usize)) {
+fn prose_tokens(text: &str, quoted: &[(usize, usize)], mut f: impl FnMut(usize, usize)) {
     crate::text::token_spans(text, |start, end| {
-        if !quotes
-            .iter()
-            .any(|q| start >= q.open && end <= q.close.max(q.end))
-        {
+        if !crate::quotes::quoted(quoted, start, end) {
             f(start, end);
         }
     });
-}
-
-fn quotes_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<&Quote>> {
-    let mut out = vec![Vec::new(); n];
-    for q in quotes {
-        out[q.article_index].push(q);
-    }
-    out
 }
 
 fn longest_run(a: &[u32], b: &[u32]) -> Option<(usize, usize, usize)> {

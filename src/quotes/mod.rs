@@ -71,6 +71,21 @@ pub struct Quote {
     pub utterance: String,
 }
 
+/// Per article (by index, of `n` articles): the byte spans its quotes take, marks
+/// included. The writer's own words are those outside them.
+pub fn spans_by_article(n: usize, quotes: &[Quote]) -> Vec<Vec<(usize, usize)>> {
+    let mut out = vec![Vec::new(); n];
+    for q in quotes {
+        out[q.article_index].push((q.open, q.close.max(q.end)));
+    }
+    out
+}
+
+/// Whether the word at `start..end` lies inside one of `spans` (see [`spans_by_article`]).
+pub fn quoted(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    spans.iter().any(|&(a, b)| start >= a && end <= b)
+}
+
 /// Extracts the quotes of every article, speakers made canonical across all of them.
 ///
 /// A speaker's canonical name is what [`names::canonical_map`] gives it over the
