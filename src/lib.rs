@@ -25,6 +25,7 @@ pub mod corpus;
 pub mod drift;
 pub mod error;
 pub mod evaluate;
+pub mod memory;
 pub mod pipeline;
 pub mod provenance;
 pub mod quotes;

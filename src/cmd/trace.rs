@@ -10,13 +10,21 @@ use quotetrace::provenance::{self, EdgeKind};
 use quotetrace::{pipeline, render};
 use std::io::Write;
 
+/// How many of the most severe findings the summary lists.
+const MOST_SEVERE: usize = 8;
+
 pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
     let progress = super::progress::Progress::new(session.quiet);
     progress.stage("loading articles");
     let corpus = super::load(&args.input.paths, session)?;
-    let run = pipeline::run(&corpus.articles, &provenance::Config::default(), |s| {
-        progress.stage(s.as_str())
-    });
+    // Only a summary of the audit is shown, so only that is kept: the whole list of
+    // findings is most of the memory of a large corpus (`quotetrace drift` writes it).
+    let run = pipeline::run_with(
+        &corpus.articles,
+        &provenance::Config::default(),
+        |s| progress.stage(s.as_str()),
+        |a, q, c| drift::summarize(a, q, c, MOST_SEVERE),
+    );
     progress.stage("writing the DOT graphs");
     let (found, clustering, findings, graph) =
         (run.quotes, run.clustering, run.findings, run.graph);
@@ -63,11 +71,11 @@ pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
         clustering.clusters.len(),
         multi
     )?;
-    let by = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let by = |s: Severity| findings.count(s);
     writeln!(
         out,
         "  drift      {} findings: {} high, {} medium, {} low, {} info",
-        findings.len(),
+        findings.total,
         by(Severity::High),
         by(Severity::Medium),
         by(Severity::Low),
@@ -86,12 +94,12 @@ pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
         count(EdgeKind::LatentSource)
     )?;
     let high: Vec<&drift::Finding> = findings
-        .iter()
+        .first()
         .filter(|f| f.severity == Severity::High)
         .collect();
     if !high.is_empty() {
         writeln!(out, "\nmost severe drift:")?;
-        for f in high.iter().take(8) {
+        for f in high {
             let classes: Vec<&str> = f.classes.iter().map(|c| c.as_str()).collect();
             writeln!(
                 out,

@@ -102,17 +102,7 @@ pub fn audit(articles: &[Article], quotes: &[Quote], clustering: &Clustering) ->
         .enumerate()
         .flat_map(|(ci, fs)| (0..fs.len()).map(move |fi| (ci, fi)))
         .collect();
-    order.par_sort_by(|&(ca, fa), &(cb, fb)| {
-        let (a, b) = (&per_cluster[ca][fa], &per_cluster[cb][fb]);
-        b.severity
-            .cmp(&a.severity)
-            .then(
-                quotes[a.quote_index]
-                    .article_index
-                    .cmp(&quotes[b.quote_index].article_index),
-            )
-            .then(a.start.cmp(&b.start))
-    });
+    order.par_sort_by_key(|&(ci, fi)| rank(&per_cluster[ci][fi], quotes));
     let mut slots: Vec<Vec<Option<Finding>>> = per_cluster
         .into_iter()
         .map(|fs| fs.into_iter().map(Some).collect())
@@ -126,6 +116,85 @@ pub fn audit(articles: &[Article], quotes: &[Quote], clustering: &Clustering) ->
             .filter_map(|(ci, fi)| slots[ci][fi].take()),
     );
     out
+}
+
+/// Where a finding stands in the audit's order: most severe first, then by article and
+/// place. Ties keep the order of clusters and of findings within one.
+fn rank(f: &Finding, quotes: &[Quote]) -> (std::cmp::Reverse<Severity>, usize, usize) {
+    (
+        std::cmp::Reverse(f.severity),
+        quotes[f.quote_index].article_index,
+        f.start,
+    )
+}
+
+/// What a summary of the audit shows: the count of findings per severity and the first
+/// few of [`audit`]'s list.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub total: usize,
+    /// Findings of each severity, by `Severity as usize`.
+    by_severity: [usize; 4],
+    /// The first findings in audit order, with the (cluster, finding) place that breaks
+    /// ties as the audit's stable sort does.
+    first: Vec<((usize, usize), Finding)>,
+}
+
+impl Summary {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.by_severity[severity as usize]
+    }
+
+    /// The first findings of [`audit`]'s list, as many as were asked for (or all).
+    pub fn first(&self) -> impl Iterator<Item = &Finding> {
+        self.first.iter().map(|(_, f)| f)
+    }
+
+    fn merge(mut self, other: Summary, quotes: &[Quote], keep: usize) -> Summary {
+        self.total += other.total;
+        for (a, b) in self.by_severity.iter_mut().zip(other.by_severity) {
+            *a += b;
+        }
+        self.first.extend(other.first);
+        self.first
+            .sort_by_key(|(place, f)| (rank(f, quotes), *place));
+        self.first.truncate(keep);
+        self
+    }
+}
+
+/// The audit's counts and its first `keep` findings, holding no more findings than
+/// that at once per thread: for callers that show a summary of a large corpus, where the
+/// whole list (hundreds of thousands of findings) would be most of the memory.
+pub fn summarize(
+    articles: &[Article],
+    quotes: &[Quote],
+    clustering: &Clustering,
+    keep: usize,
+) -> Summary {
+    let index = corroborate::Index::build(articles, quotes, clustering);
+    (0..clustering.clusters.len())
+        .into_par_iter()
+        .map_init(
+            || corroborate::Scratch::new(&index),
+            |scratch, ci| {
+                let found = audit_cluster(&index, quotes, clustering, ci, scratch);
+                let mut s = Summary {
+                    total: found.len(),
+                    ..Summary::default()
+                };
+                for f in &found {
+                    s.by_severity[f.severity as usize] += 1;
+                }
+                s.first = found
+                    .into_iter()
+                    .enumerate()
+                    .map(|(fi, f)| ((ci, fi), f))
+                    .collect();
+                s.merge(Summary::default(), quotes, keep)
+            },
+        )
+        .reduce(Summary::default, |a, b| a.merge(b, quotes, keep))
 }
 
 /// The findings about one cluster's renderings.

@@ -266,12 +266,13 @@ pub struct Index<'a> {
     words: Vec<Vec<u32>>,
     /// Per article: the spans of its quotes, whose words are not prose.
     quoted_spans: Vec<Vec<(usize, usize)>>,
-    /// Per article: the shared shingles it carries with their first position, by hash.
-    seeds: Vec<Vec<(u64, u32)>>,
+    /// Per article: the shared shingles it carries (by id) with their first position,
+    /// sorted.
+    seeds: Vec<Vec<(u32, u32)>>,
     /// Per article: (position, carriers) of its shared shingles, by position.
     seed_df: Vec<Vec<(u32, u32)>>,
-    /// (shingle, article) for every shingle two to `max_df` articles share, sorted.
-    shingles: Vec<(u64, u32)>,
+    /// The articles of every shingle two to `max_df` articles share, by shingle id.
+    shingles: Postings,
     /// Per article: (cluster, quote, rendering) of its quotes in clusters of two to
     /// `max_df` articles, sorted.
     quoted: Vec<Vec<(u32, u32, u32)>>,
@@ -292,24 +293,45 @@ struct Runs {
     /// Per member: its rendering.
     rendering: Vec<u32>,
     count: usize,
-    /// count x count, row-major: what renderings i and j share, if it counts.
-    table: Vec<Option<Run>>,
+    /// count x count, row-major: what renderings i and j share, if it counts (`len` 0
+    /// where it does not). Twelve bytes an entry: the weight and the key are worked out
+    /// when asked for, as the tables of 100,000 articles hold millions of entries.
+    table: Vec<Run>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Run {
     ra: u16,
     rb: u16,
     len: u16,
+    /// The reference lacks the run: a shared departure from what was said.
+    variant: bool,
     df: u32,
-    weight: f64,
-    key: u64,
+}
+
+impl Run {
+    /// A shared run weighs by how few of the cluster's articles carry it (of `n` in
+    /// the corpus), and half again when it is a shared departure.
+    fn weight(&self, n: usize) -> f64 {
+        let size = (f64::from(self.len) / 8.0).min(1.5);
+        rarity(self.df as usize, n) * size * if self.variant { 1.5 } else { 1.0 }
+    }
+
+    /// One key per run of words per cluster, whichever pair of renderings shares it.
+    fn key(&self, cluster_id: usize, words: &[u32]) -> u64 {
+        let mut h = Fnv::new();
+        h.bytes(b"q");
+        h.word(cluster_id as u32);
+        for &w in &words[self.ra as usize..self.ra as usize + self.len as usize] {
+            h.word(w);
+        }
+        h.finish()
+    }
 }
 
 impl Runs {
-    /// A shared run counts when it is long enough; it weighs by how few of the
-    /// cluster's articles carry it, and half again when the reference lacks it (a
-    /// shared departure from what was said).
+    /// A shared run counts when it is long enough and weighs something (see
+    /// [`Run::weight`]).
     fn of(
         c: &crate::variants::Cluster,
         quotes: &[Quote],
@@ -336,7 +358,7 @@ impl Runs {
         }
         let count = distinct.len();
         let reference = &words[c.reference];
-        let mut table = vec![None; count * count];
+        let mut table = vec![Run::default(); count * count];
         for i in 0..count {
             for j in 0..count {
                 let (wa, wb) = (distinct[i], distinct[j]);
@@ -357,27 +379,16 @@ impl Runs {
                     .collect();
                 arts.sort_unstable();
                 arts.dedup();
-                let df = arts.len().max(2);
-                let variant = !crate::align::contains(reference, run);
-                let size = (len as f64 / 8.0).min(1.5);
-                let weight = rarity(df, n) * size * if variant { 1.5 } else { 1.0 };
-                if weight <= 0.0 {
-                    continue;
-                }
-                let mut h = Fnv::new();
-                h.bytes(b"q");
-                h.word(c.id as u32);
-                for &w in run {
-                    h.word(w);
-                }
-                table[i * count + j] = Some(Run {
+                let run = Run {
                     ra: ra as u16,
                     rb: rb as u16,
                     len: len as u16,
-                    df: df as u32,
-                    weight,
-                    key: h.finish(),
-                });
+                    variant: !crate::align::contains(reference, run),
+                    df: arts.len().max(2) as u32,
+                };
+                if run.weight(n) > 0.0 {
+                    table[i * count + j] = run;
+                }
             }
         }
         Runs {
@@ -388,7 +399,24 @@ impl Runs {
     }
 
     fn get(&self, i: u32, j: u32) -> Option<&Run> {
-        self.table[i as usize * self.count + j as usize].as_ref()
+        Some(&self.table[i as usize * self.count + j as usize]).filter(|r| r.len > 0)
+    }
+}
+
+/// The shared shingles are counted in this many slices of the hash range.
+const SLICE_BITS: u32 = 3;
+const SLICES: usize = 1 << SLICE_BITS;
+
+/// Each shared shingle's articles, sorted, by shingle id: `articles[start[id]..start[id + 1]]`.
+struct Postings {
+    start: Vec<u32>,
+    articles: Vec<u32>,
+}
+
+impl Postings {
+    fn of(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        &self.articles[self.start[id] as usize..self.start[id + 1] as usize]
     }
 }
 
@@ -443,12 +471,10 @@ impl<'a> Index<'a> {
         }
         let k = cfg.shingle;
         let sample: u64 = if n > cfg.sample_above { 4 } else { 1 };
-        // (shingle, article) for every distinct shingle of every article, sorted: 16
-        // bytes a shingle, and only the shared ones are kept.
-        let mut all: Vec<(u64, u32)> = words
+        // Per article: its distinct (sampled) shingles, sorted, 8 bytes each.
+        let mine: Vec<Vec<u64>> = words
             .par_iter()
-            .enumerate()
-            .flat_map_iter(|(a, w)| {
+            .map(|w| {
                 let mut seen: Vec<u64> = w
                     .windows(k)
                     .map(shingle)
@@ -456,39 +482,62 @@ impl<'a> Index<'a> {
                     .collect();
                 seen.sort_unstable();
                 seen.dedup();
-                seen.into_iter().map(move |h| (h, a as u32))
+                seen.shrink_to_fit();
+                seen
             })
             .collect();
-        all.par_sort_unstable();
-        let mut shingles = Vec::new();
-        for run in all.chunk_by(|x, y| x.0 == y.0) {
-            // A shingle two articles of one outlet share is that outlet's boilerplate
-            // and counts for no pair.
-            if run.len() >= 2 && run.len() <= cfg.max_df && !boilerplate(articles, run) {
-                shingles.extend_from_slice(run);
+        // Which shingles two to `max_df` articles share, and which articles: counted a
+        // slice of the hash range at a time, as a (shingle, article) list of the whole
+        // corpus at once was the largest thing this stage held. The slices go up the
+        // hash range, so the shared shingles come out sorted by hash, as one list would
+        // give them; each is then known by its rank.
+        let mut id_of: HashMap<u64, u32, BuildHasherDefault<Mixed>> = HashMap::default();
+        let mut post_start: Vec<u32> = vec![0];
+        let mut post_articles: Vec<u32> = Vec::new();
+        for part in 0..SLICES {
+            let in_part = |h: u64| (h >> (64 - SLICE_BITS)) as usize;
+            let mut all: Vec<(u64, u32)> = mine
+                .par_iter()
+                .enumerate()
+                .flat_map_iter(|(a, hs)| {
+                    let lo = hs.partition_point(|&h| in_part(h) < part);
+                    let hi = hs.partition_point(|&h| in_part(h) <= part);
+                    hs[lo..hi].iter().map(move |&h| (h, a as u32))
+                })
+                .collect();
+            all.par_sort_unstable();
+            for run in all.chunk_by(|x, y| x.0 == y.0) {
+                // A shingle two articles of one outlet share is that outlet's
+                // boilerplate and counts for no pair.
+                if run.len() >= 2 && run.len() <= cfg.max_df && !boilerplate(articles, run) {
+                    id_of.insert(run[0].0, (post_start.len() - 1) as u32);
+                    post_articles.extend(run.iter().map(|x| x.1));
+                    post_start.push(post_articles.len() as u32);
+                }
             }
         }
-        drop(all);
-        shingles.shrink_to_fit();
-        // Shingle hashes are mixed already: the map needs no hashing of its own.
-        let mut df_of: HashMap<u64, u32, BuildHasherDefault<Mixed>> = HashMap::default();
-        for run in shingles.chunk_by(|x, y| x.0 == y.0) {
-            df_of.insert(run[0].0, run.len() as u32);
-        }
-        type Seeds = (Vec<(u64, u32)>, Vec<(u32, u32)>);
+        drop(mine);
+        crate::memory::release();
+        post_articles.shrink_to_fit();
+        post_start.shrink_to_fit();
+        let postings = Postings {
+            start: post_start,
+            articles: post_articles,
+        };
+        type Seeds = (Vec<(u32, u32)>, Vec<(u32, u32)>);
         let (seeds, seed_df): (Vec<_>, Vec<_>) = words
             .par_iter()
             .map(|w| {
                 let mut by_pos: Vec<(u32, u32)> = Vec::new();
-                let mut v: Vec<(u64, u32)> = Vec::new();
+                let mut v: Vec<(u32, u32)> = Vec::new();
                 for (i, win) in w.windows(k).enumerate() {
                     let h = shingle(win);
                     if !h.is_multiple_of(sample) {
                         continue;
                     }
-                    if let Some(&df) = df_of.get(&h) {
-                        v.push((h, i as u32));
-                        by_pos.push((i as u32, df));
+                    if let Some(&id) = id_of.get(&h) {
+                        v.push((id, i as u32));
+                        by_pos.push((i as u32, postings.of(id).len() as u32));
                     }
                 }
                 v.sort_unstable();
@@ -500,7 +549,7 @@ impl<'a> Index<'a> {
             .collect::<Vec<Seeds>>()
             .into_iter()
             .unzip();
-        drop(df_of);
+        drop(id_of);
         let in_range =
             |c: &crate::variants::Cluster| c.articles.len() >= 2 && c.articles.len() <= cfg.max_df;
         let runs: Vec<Runs> = clustering
@@ -559,7 +608,7 @@ impl<'a> Index<'a> {
             quoted_spans,
             seeds,
             seed_df,
-            shingles,
+            shingles: postings,
             quoted,
             cluster_articles,
             runs,
@@ -574,13 +623,8 @@ impl<'a> Index<'a> {
     pub fn partners(&self, a: usize, min_shared: usize) -> Vec<u32> {
         let me = a as u32;
         let mut p: Vec<u32> = Vec::new();
-        for &(h, _) in &self.seeds[a] {
-            p.extend(
-                posting(&self.shingles, h)
-                    .iter()
-                    .map(|x| x.1)
-                    .filter(|&b| b > me),
-            );
+        for &(id, _) in &self.seeds[a] {
+            p.extend(self.shingles.of(id).iter().copied().filter(|&b| b > me));
         }
         for &(c, _, _) in &self.quoted[a] {
             p.extend(
@@ -645,9 +689,11 @@ impl<'a> Index<'a> {
                             let Some(r) = runs.get(ra, rb) else {
                                 continue;
                             };
+                            let cluster_id = self.clustering.clusters[ca as usize].id;
+                            let words = &self.clustering.interned.words[ia as usize];
                             out.push(Ev {
-                                key: r.key,
-                                weight: r.weight,
+                                key: r.key(cluster_id, words),
+                                weight: r.weight(self.articles.len()),
                                 df: r.df,
                                 kind: Kind::SharedQuote,
                                 loc: Loc::Quote {
@@ -884,8 +930,8 @@ fn boilerplate(articles: &[Article], run: &[(u64, u32)]) -> bool {
 fn aligned_runs(
     a: &[u32],
     b: &[u32],
-    sa: &[(u64, u32)],
-    sb: &[(u64, u32)],
+    sa: &[(u32, u32)],
+    sb: &[(u32, u32)],
     k: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut hits: Vec<(usize, usize)> = Vec::new();

@@ -219,6 +219,7 @@ pub fn build(
         })
         .collect();
     drop(partners);
+    crate::memory::release();
     let mut partners: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
     let mut inferred = forest::Inferred::new();
     for (a, (all, candidates)) in scored.into_iter().enumerate() {
@@ -239,6 +240,7 @@ pub fn build(
         .map(|l| l.iter().map(|x| x.1).fold(0.0, f64::max))
         .collect();
     drop(partners);
+    crate::memory::release();
     let cited_pairs: BTreeSet<(usize, usize)> = links
         .iter()
         .filter_map(|l| match l.from {
@@ -278,8 +280,13 @@ pub fn build(
             ((a, b), score, items)
         })
         .collect();
-    for ((a, b), score, items) in &kept {
-        let (a, b) = (*a, *b);
+    // The index (every article's prose words, the shingle postings) is the largest
+    // thing alive here and is not needed again: freed before the graph is made, it is
+    // not in the peak.
+    drop(index);
+    crate::memory::release();
+    let latent = latent_sources(articles, &kept);
+    for ((a, b), score, items) in kept {
         let confidence = round2(score / (score + 2.0)).min(0.9);
         if confidence < cfg.min_confidence {
             continue;
@@ -294,10 +301,10 @@ pub fn build(
             to,
             kind,
             confidence,
-            evidence: items.clone(),
+            evidence: items,
         });
     }
-    links.extend(latent_sources(articles, &kept));
+    links.extend(latent);
     assemble(articles, links, cfg.level)
 }
 
