@@ -121,7 +121,10 @@ pub struct Config {
     /// few words two people share are a talking point, a long passage a misattribution.
     pub cross_speaker_specific: f64,
     /// Share of a rendering's specific weight an edit of a fuller one must keep, when
-    /// both name the same speaker, when either names none, and when they differ.
+    /// both name the same speaker, when either names none, and when they differ. A
+    /// rendering with no speaker vouches for nobody: at a lower bar it was the hub
+    /// through which two people's edits of one talking point joined (cluster precision
+    /// on 100,000 generated articles 0.947 to 0.952, and better at 1k and 10k).
     pub min_specific_share: [f64; 3],
     /// The same for a rendering that shares a long run with a fuller one.
     pub min_run_share: [f64; 3],
@@ -143,7 +146,7 @@ impl Default for Config {
             generic_df: 40,
             min_specific: 2.0,
             cross_speaker_specific: 6.0,
-            min_specific_share: [0.75, 0.8, 0.9],
+            min_specific_share: [0.75, 0.9, 0.9],
             min_run_share: [0.5, 0.6, 0.75],
             min_gram_share: 0.2,
             max_candidates: 64,
