@@ -38,7 +38,11 @@ mod tests {
     #[test]
     fn release_calls_the_hook_set_first() {
         release();
-        assert_eq!(CALLS.load(Ordering::SeqCst), 0, "no hook yet: nothing called");
+        assert_eq!(
+            CALLS.load(Ordering::SeqCst),
+            0,
+            "no hook yet: nothing called"
+        );
         on_release(count);
         on_release(|| panic!("a second hook is ignored"));
         release();
