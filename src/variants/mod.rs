@@ -489,8 +489,9 @@ fn best_parent(
 }
 
 /// How likely rendering `s` derives from the fuller `l`, and how; None when it does not.
-/// With `across`, only renderings credited to someone else are scored, and only when the
-/// stories bear the link out; then they need not have many specific words.
+/// With `across`, only renderings credited to someone else (or, for an edit, one side
+/// to nobody) are scored, and only when the stories bear the link out; then they need
+/// not have many specific words.
 fn score(
     p: &Prepared,
     s: usize,
@@ -504,9 +505,14 @@ fn score(
     match across {
         None if agree == 2 && f64::from(p.mass[s]) < cfg.cross_speaker_specific => return None,
         None => {}
-        Some(stories) if agree == 2 && stories.meet(s, l) => {}
+        Some(stories) if agree >= 1 && stories.meet(s, l) => {}
         Some(_) => return None,
     }
+    // An edit (not a cut) between a rendering that names nobody and one that names a
+    // speaker waits for the stories: unattributed, the words vouch for no one, and
+    // taken at once such edits joined two stories' talking points (cluster precision
+    // at 100,000 generated articles 0.952 to 0.958).
+    let defer = across.is_none() && agree == 1;
     let bonus = if agree == 0 { 0.02 } else { 0.0 };
     let ratio = short.len() as f64 / long.len().max(1) as f64;
     if align::contains(long, short) {
@@ -514,6 +520,9 @@ fn score(
     }
     if !short_g.cuts.is_empty() && spliced(short, &short_g.cuts, long) {
         return Some((0.97 + bonus, Relation::Spliced));
+    }
+    if defer {
+        return None;
     }
     // Agreeing on the generic words while differing on the specific ones is two
     // utterances built on one talking point, not an edit.

@@ -169,7 +169,7 @@ fn truncated_spliced_and_edited_variants_still_cluster() {
         (
             "a4",
             Some("Governor Reyes"),
-            "We will not approve the Halvard pipeline permit until the Marrow river survey is published.",
+            "We will not approve the Halvard pipeline permit until the Marrow river survey is published in full.",
         ),
         // Misattributed, but the same long passage.
         ("a5", Some("Senator Voss"), full),
@@ -219,6 +219,29 @@ fn a_generic_fragment_goes_where_its_speaker_and_story_are() {
         "the fragment joins its speaker's cluster"
     );
     assert!(!together(&c, 7, 0));
+}
+
+#[test]
+fn an_unattributed_edit_joins_only_within_its_story() {
+    let full = "We will not sign the Halvard pipeline permit until the Marrow river survey is published in full.";
+    let edit = "We will not sign the Halvard pipeline permit until the Marrow river survey is published in print.";
+    let story = "The Calder bridge repairs start in June and the ferry keeps its winter timetable.";
+    let elsewhere = "Our crews will clear the Varrow landslide by Friday before the storm arrives.";
+    let tp = talking_points();
+    // The edit quoted without a speaker beside a quote of the same story, then beside
+    // one of another story: the story vouches for the words, or nothing does.
+    for (other, joins) in [(story, true), (elsewhere, false)] {
+        let mut rows: Vec<(&str, Option<&str>, &str)> = vec![
+            ("a1", Some("Mayor Ortiz"), full),
+            ("a1", Some("Mayor Ortiz"), story),
+            ("b1", Some("Chief Lund"), other),
+            ("b1", None, edit),
+        ];
+        rows.extend(rows_of(&tp));
+        let (articles, quotes) = corpus(&rows);
+        let c = cluster(&articles, &quotes, &small());
+        assert_eq!(together(&c, 0, 3), joins, "beside {other:?}");
+    }
 }
 
 /// A tiny deterministic generator for the oracle.
