@@ -345,14 +345,15 @@ fn char_floor(text: &str, at: usize) -> usize {
 fn split_from(ctx: &speaker::Context, spans: &[scan::Span], i: usize) -> Option<usize> {
     let p = i.checked_sub(1)?;
     let between = ctx.masked().get(spans[p].close..spans[i].open)?;
-    let words = words::split(between, 0);
+    // The cheap tests first: what lies between two quotes may be paragraphs long, and
+    // is split into words only when it can be such a clause.
     let same_sentence = ctx.sentence_of(spans[p].open).0 == ctx.sentence_of(spans[i].open).0;
-    (same_sentence
-        && !words.is_empty()
-        && words.len() <= 6
-        && words.iter().any(|w| lexicon::is_cue_word(w.s))
-        && between.trim_end().ends_with(','))
-    .then_some(p)
+    if !(same_sentence && between.trim_end().ends_with(',')) {
+        return None;
+    }
+    let words = words::split(between, 0);
+    (!words.is_empty() && words.len() <= 6 && words.iter().any(|w| lexicon::is_cue_word(w.s)))
+        .then_some(p)
 }
 
 #[cfg(test)]
