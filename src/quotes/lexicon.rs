@@ -165,9 +165,26 @@ impl Flags {
     const MAY_BE_NAME: u32 = 1 << 17;
     const AUX_OR_ADVERB: u32 = 1 << 18;
     const PARTICLE: u32 = 1 << 19;
+    /// Not the lexicon's: the word is a stretch of a masked-out quote (see
+    /// `Word::masked`), a fact known when the word is split, kept here for room.
+    const MASKED: u32 = 1 << 20;
 
     pub fn is_known(self) -> bool {
         self.0 & Self::KNOWN != 0
+    }
+
+    /// Nothing known yet but that the word is a masked quote's.
+    pub fn masked_word() -> Flags {
+        Flags(Self::MASKED)
+    }
+
+    pub fn is_masked(self) -> bool {
+        self.0 & Self::MASKED != 0
+    }
+
+    /// The lexicon's answers `self`, with what `before` knew that the lexicon does not.
+    pub fn keeping_mask_of(self, before: Flags) -> Flags {
+        Flags(self.0 | (before.0 & Self::MASKED))
     }
 
     fn listed(self, f: u16) -> bool {

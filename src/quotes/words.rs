@@ -28,7 +28,7 @@ impl Word<'_> {
         if f.is_known() {
             return f;
         }
-        let f = word_flags(self.s);
+        let f = word_flags(self.s).keeping_mask_of(f);
         self.flags.set(f);
         f
     }
@@ -55,10 +55,16 @@ impl Word<'_> {
         cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
     }
 
-    /// A stretch of a masked-out quote, not a word of prose.
+    /// A stretch of a masked-out quote, not a word of prose. Judged once, when split:
+    /// such a word is as long as its quote, and is asked about many times.
     pub fn masked(&self) -> bool {
-        self.s.len() >= 2 && self.s.bytes().all(|b| b == b'Q')
+        self.flags.get().is_masked()
     }
+}
+
+/// Whether a word is a stretch of a masked-out quote: 'Q's only, two or more.
+fn is_masked(s: &str) -> bool {
+    s.len() >= 2 && s.as_bytes()[0] == b'Q' && s.bytes().all(|b| b == b'Q')
 }
 
 fn lead_punct(c: char) -> bool {
@@ -252,7 +258,11 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
             colon,
             brk,
             stop,
-            flags: Cell::new(Flags::default()),
+            flags: Cell::new(if is_masked(body) {
+                Flags::masked_word()
+            } else {
+                Flags::default()
+            }),
         });
     }
     out
