@@ -42,11 +42,9 @@ impl Word<'_> {
         super::lexicon::lower_is(self.s, lower)
     }
 
+    /// Known from the split, with no look at the word's bytes.
     pub fn capitalised(&self) -> bool {
-        match self.s.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.s.chars().next().is_some_and(char::is_uppercase),
-        }
+        self.flags.get().is_upper()
     }
 
     /// A name's initial: "F." in "Robert F. Kennedy".
@@ -258,11 +256,7 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
             colon,
             brk,
             stop,
-            flags: Cell::new(if is_masked(body) {
-                Flags::masked_word()
-            } else {
-                Flags::default()
-            }),
+            flags: Cell::new(Flags::before_lookup(body, is_masked(body))),
         });
     }
     out
