@@ -48,13 +48,17 @@ const APPOSITIVE_WORDS: usize = 6;
 /// the text, in order.
 pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
     let headlines = headline_lines(masked);
-    let in_headline = |w: &Word| {
-        let k = headlines.partition_point(|&(s, _)| s <= w.start);
-        k > 0 && w.end <= headlines[k - 1].1
-    };
     let mut words: Vec<Word> = split(masked, 0);
     if !headlines.is_empty() {
-        words.retain(|w| !in_headline(w));
+        // Words and lines both in order: the line a word may stand in is found by
+        // walking on, not by a search per word.
+        let mut passed = 0;
+        words.retain(|w| {
+            while headlines.get(passed).is_some_and(|&(s, _)| s <= w.start) {
+                passed += 1;
+            }
+            !(passed > 0 && w.end <= headlines[passed - 1].1)
+        });
     }
     let orgs = org_mentions(&words, masked);
     let in_org = |start: usize, end: usize| {
@@ -510,9 +514,10 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
         }
         let (mut long, mut caps) = (0, 0);
         for w in body.split_whitespace() {
-            if w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
+            let (is_long, upper) = long_word(w);
+            if is_long {
                 long += 1;
-                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                caps += usize::from(upper);
             }
         }
         if long >= 3 && caps * 4 >= long * 3 {
@@ -520,6 +525,19 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether a word has four letters or more, and whether it starts with an upper-case
+/// letter (ASCII read as bytes, with the answers `char`'s methods give).
+fn long_word(w: &str) -> (bool, bool) {
+    if w.is_ascii() {
+        let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
+        return (letters >= 4, w.as_bytes()[0].is_ascii_uppercase());
+    }
+    (
+        w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some(),
+        w.chars().next().is_some_and(char::is_uppercase),
+    )
 }
 
 /// "the Trump administration", "U.S. officials", "Richmond police".

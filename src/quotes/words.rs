@@ -28,7 +28,10 @@ impl Word<'_> {
         if f.is_known() {
             return f;
         }
-        let f = word_flags(self.s).keeping_mask_of(f);
+        // A masked quote is one word as long as the quote: its answers are those of
+        // any run of 'Q's, the shortest included (tested), read without its length.
+        let s = if f.is_masked() { &self.s[..2] } else { self.s };
+        let f = word_flags(s).keeping_mask_of(f);
         self.flags.set(f);
         f
     }
@@ -302,6 +305,16 @@ mod tests {
                 (!want.is_empty()).then_some(want),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn masked_words_are_asked_about_as_their_first_two_bytes() {
+        for n in [2, 3, 5, 16, 17, 40, 300] {
+            let q = "Q".repeat(n);
+            let w = split(&q, 0);
+            assert!(w[0].masked());
+            assert_eq!(w[0].lex(), word_flags(&q).keeping_mask_of(w[0].lex()), "{n}");
         }
     }
 
