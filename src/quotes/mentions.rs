@@ -60,7 +60,9 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
             !(passed > 0 && w.end <= headlines[passed - 1].1)
         });
     }
-    let orgs = org_mentions(&words, masked);
+    // Groups and organisations are described by nothing: one empty list for all.
+    let none: Arc<Vec<String>> = Arc::default();
+    let orgs = org_mentions(&words, masked, &none);
     let in_org = |start: usize, end: usize| {
         let k = orgs.partition_point(|o| o.end <= start);
         orgs.get(k).is_some_and(|o| o.start < end)
@@ -69,10 +71,10 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
     let mut out: Vec<Mention> = runs
         .iter()
         .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(&words, r))
-        .map(|r| person(&words, r))
+        .map(|r| person(&words, r, &none))
         .collect();
     out.extend(
-        group_mentions(&words, masked)
+        group_mentions(&words, masked, &none)
             .into_iter()
             .filter(|g| !in_org(g.start, g.end)),
     );
@@ -83,7 +85,7 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
             .partition_point(|&(s, _)| s <= m.start)
             .saturating_sub(1);
     }
-    pool_by_surname(&mut out);
+    pool_by_surname(&mut out, &none);
     out
 }
 
@@ -360,7 +362,7 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     who || before || after
 }
 
-fn person(words: &[Word], r: &Run) -> Mention {
+fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
     let run = &words[r.first..=r.last];
     let mut name = String::with_capacity(run.iter().map(|w| w.s.len() + 1).sum());
     for (k, w) in run.iter().enumerate() {
@@ -389,7 +391,11 @@ fn person(words: &[Word], r: &Run) -> Mention {
         sentence: 0,
         gender,
         object,
-        descriptors: Arc::new(descriptors),
+        descriptors: if descriptors.is_empty() {
+            Arc::clone(none)
+        } else {
+            Arc::new(descriptors)
+        },
     }
 }
 
@@ -466,29 +472,37 @@ fn gender_of(descriptor: &str) -> Option<Gender> {
 
 /// One person is often named in full once and by surname after: every mention of a
 /// surname shares the descriptors and gender of all of them.
-fn pool_by_surname(mentions: &mut [Mention]) {
+fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
     fn surname(m: &Mention) -> &str {
         m.name.rsplit(' ').next().unwrap_or("")
     }
     // Each person mention's pool, by the index of its surname's first mention.
     let mut pool_of: Vec<usize> = vec![usize::MAX; mentions.len()];
-    let mut pooled: Vec<(Vec<String>, Option<Gender>)> = Vec::new();
+    let mut pools = 0;
     {
         let mut index: FxHashMap<&str, usize> = FxHashMap::default();
         for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !m.group) {
-            let p = *index.entry(surname(m)).or_insert_with(|| {
-                pooled.push((Vec::new(), None));
-                pooled.len() - 1
+            pool_of[k] = *index.entry(surname(m)).or_insert_with(|| {
+                pools += 1;
+                pools - 1
             });
-            pool_of[k] = p;
-            let entry = &mut pooled[p];
-            for d in m.descriptors.iter() {
-                if !entry.0.contains(d) {
-                    entry.0.push(d.clone());
-                }
-            }
-            entry.1 = entry.1.or(m.gender);
         }
+    }
+    // Each mention's own descriptors are moved into its pool (they are replaced by the
+    // pool's), not copied.
+    let mut pooled: Vec<(Vec<String>, Option<Gender>)> = vec![(Vec::new(), None); pools];
+    for (m, &p) in mentions.iter_mut().zip(&pool_of) {
+        let Some(entry) = pooled.get_mut(p) else {
+            continue;
+        };
+        let own = Arc::try_unwrap(std::mem::replace(&mut m.descriptors, Arc::clone(none)))
+            .unwrap_or_else(|shared| shared.as_ref().clone());
+        for d in own {
+            if !entry.0.contains(&d) {
+                entry.0.push(d);
+            }
+        }
+        entry.1 = entry.1.or(m.gender);
     }
     let pooled: Vec<(Arc<Vec<String>>, Option<Gender>)> =
         pooled.into_iter().map(|(d, g)| (Arc::new(d), g)).collect();
@@ -541,7 +555,7 @@ fn long_word(w: &str) -> (bool, bool) {
 }
 
 /// "the Trump administration", "U.S. officials", "Richmond police".
-fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
+fn group_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         // A group noun after a capitalised word ("Richmond police"): the cheap tests
@@ -583,7 +597,7 @@ fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
             sentence: 0,
             gender: None,
             object: false,
-            descriptors: Arc::default(),
+            descriptors: Arc::clone(none),
         });
     }
     out
@@ -596,7 +610,7 @@ const ORG_WORDS_BEFORE: usize = 5;
 /// "Union" ("the New Ardurgrad Environmental Agency", "the Fire and Rescue Service"),
 /// with an "of" phrase after the head ("the Department of Transportation"). A head
 /// alone ("Police said") names no particular body. Sorted by position.
-fn org_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
+fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Mention> {
     let mut out = Vec::new();
     let name_word = |w: &Word| {
         w.capitalised()
@@ -676,7 +690,7 @@ fn org_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
             sentence: 0,
             gender: None,
             object,
-            descriptors: Arc::default(),
+            descriptors: Arc::clone(none),
         });
         i = e + 1;
     }

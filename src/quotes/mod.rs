@@ -216,7 +216,7 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let mut out = Vec::new();
     let mut position = Position::default();
     let mut utterance_of: Vec<usize> = Vec::with_capacity(spans.len());
-    for (i, (span, attr)) in spans.iter().zip(&attributions).enumerate() {
+    for (i, (span, attr)) in spans.iter().zip(attributions).enumerate() {
         let (_, pre) = ctx.before(i);
         let whole = &text[span.start..span.end];
         let cut = whole.len() > MAX_QUOTE_BYTES;
@@ -235,9 +235,7 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
         };
         // A label or scare quote in the writer's own sentence ("what residents now call
         // “the wall”") is nobody's words because of who spoke in the paragraphs around.
-        let attr = attr
-            .as_ref()
-            .filter(|a| !(kind == QuoteKind::Term && a.via == Via::Context));
+        let attr = attr.filter(|a| !(kind == QuoteKind::Term && a.via == Via::Context));
         let n = out.len() + 1;
         let id = format!("{}-{n}", article.id);
         let utterance = match split_from(&ctx, &spans, i) {
@@ -249,6 +247,18 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
         };
         utterance_of.push(out.len());
         let (line, column) = position.at(article, span.start);
+        // The attribution's strings are moved into the quote, not copied.
+        let (speaker, speaker_text, speaker_start, speaker_end, cue, attribution) = match attr {
+            Some(a) => (
+                Some(a.resolved),
+                Some(a.text),
+                Some(a.start),
+                Some(a.end),
+                a.cue,
+                Some(a.via),
+            ),
+            None => (None, None, None, None, None, None),
+        };
         out.push(Quote {
             id,
             article: article.id.clone(),
@@ -263,12 +273,12 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             kind,
             terminated: span.terminated,
             cut,
-            speaker: attr.map(|a| a.resolved.clone()),
-            speaker_text: attr.map(|a| a.text.clone()),
-            speaker_start: attr.map(|a| a.start),
-            speaker_end: attr.map(|a| a.end),
-            cue: attr.and_then(|a| a.cue.clone()),
-            attribution: attr.map(|a| a.via),
+            speaker,
+            speaker_text,
+            speaker_start,
+            speaker_end,
+            cue,
+            attribution,
             utterance,
         });
     }
