@@ -239,7 +239,8 @@ impl<'w, 'a> CommonWords<'w, 'a> {
             }
         }
         for w in words {
-            if w.s.is_empty() {
+            // A capitalised word is not written in lower case: no look at its bytes.
+            if w.capitalised() || w.s.is_empty() {
                 continue;
             }
             let (k, m) = bit(w.s);

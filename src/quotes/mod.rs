@@ -183,14 +183,22 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
     }
     let full: Vec<(String, usize)> = known.counts().map(|(n, c)| (n.to_string(), c)).collect();
     let mut canon: Vec<(usize, Option<String>)> = Vec::new();
+    // An article quotes few speakers many times: each is judged once.
+    let mut judged: rustc_hash::FxHashMap<&str, Option<Option<String>>> =
+        rustc_hash::FxHashMap::default();
     for (k, q) in quotes.iter().enumerate() {
         let Some(s) = q.speaker.as_deref() else {
             continue;
         };
-        if names::is_person(s) {
-            canon.push((k, known.fullest(s)));
+        let verdict = judged
+            .entry(s)
+            .or_insert_with(|| names::is_person(s).then(|| known.fullest(s)))
+            .clone();
+        if let Some(fullest) = verdict {
+            canon.push((k, fullest));
         }
     }
+    drop(judged);
     drop(known);
     let mut pending = Vec::new();
     for (k, c) in canon {
