@@ -8,7 +8,7 @@
 //! Cost: linear in the words of the article.
 
 use super::lexicon as lex;
-use super::words::{split, Word};
+use super::words::{with_article_words, Word};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
@@ -48,33 +48,39 @@ const APPOSITIVE_WORDS: usize = 6;
 /// the text, in order.
 pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
     let headlines = headline_lines(masked);
-    let mut words: Vec<Word> = split(masked, 0);
-    if !headlines.is_empty() {
-        // Words and lines both in order: the line a word may stand in is found by
-        // walking on, not by a search per word.
-        let mut passed = 0;
-        words.retain(|w| {
-            while headlines.get(passed).is_some_and(|&(s, _)| s <= w.start) {
-                passed += 1;
-            }
-            !(passed > 0 && w.end <= headlines[passed - 1].1)
-        });
-    }
+    with_article_words(masked, |words| {
+        if !headlines.is_empty() {
+            // Words and lines both in order: the line a word may stand in is found by
+            // walking on, not by a search per word.
+            let mut passed = 0;
+            words.retain(|w| {
+                while headlines.get(passed).is_some_and(|&(s, _)| s <= w.start) {
+                    passed += 1;
+                }
+                !(passed > 0 && w.end <= headlines[passed - 1].1)
+            });
+        }
+        mentions_in(words, masked, sentences)
+    })
+}
+
+/// The mentions among `words`, the words of `masked` outside headlines.
+fn mentions_in(words: &[Word], masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
     // Groups and organisations are described by nothing: one empty list for all.
     let none: Arc<Vec<String>> = Arc::default();
-    let orgs = org_mentions(&words, masked, &none);
+    let orgs = org_mentions(words, masked, &none);
     let in_org = |start: usize, end: usize| {
         let k = orgs.partition_point(|o| o.end <= start);
         orgs.get(k).is_some_and(|o| o.start < end)
     };
-    let runs = name_runs(&words, &in_org);
+    let runs = name_runs(words, &in_org);
     let mut out: Vec<Mention> = runs
         .iter()
-        .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(&words, r))
-        .map(|r| person(&words, r, &none))
+        .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(words, r))
+        .map(|r| person(words, r, &none))
         .collect();
     out.extend(
-        group_mentions(&words, masked, &none)
+        group_mentions(words, masked, &none)
             .into_iter()
             .filter(|g| !in_org(g.start, g.end)),
     );
