@@ -530,7 +530,8 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
         let (s, e) = (start, start + line.trim_end().len());
         start += line.len();
         let body = text[s..e].trim();
-        if body.ends_with(['.', '!', '?']) {
+        // Blank lines (every other line of most articles) hold no words.
+        if body.is_empty() || body.ends_with(['.', '!', '?']) {
             continue;
         }
         let (mut long, mut caps) = (0, 0);

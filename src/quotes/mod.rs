@@ -218,8 +218,9 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
 /// the full names it mentions.
 fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
-    let (spans, nicknames) = without_nicknames(text, scan::scan(text));
-    let mut ctx = speaker::Context::new(text, &spans, &nicknames);
+    let lines = find::lines(text);
+    let (spans, nicknames) = without_nicknames(text, scan::scan_lines(text, &lines));
+    let mut ctx = speaker::Context::with_lines(text, &spans, &nicknames, lines);
     let attributions = ctx.attribute();
     let mut out = Vec::new();
     let mut position = Position::default();

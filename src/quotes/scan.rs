@@ -92,7 +92,13 @@ fn closes_before(c: char) -> bool {
 
 /// All top-level quotations of `text`, in order.
 pub fn scan(text: &str) -> Vec<Span> {
-    let paragraphs = paragraphs(text);
+    scan_lines(text, &super::find::lines(text))
+}
+
+/// [`scan`], given the text's [`lines`](super::find::lines) (which attribution reads
+/// too: they are found once).
+pub fn scan_lines(text: &str, lines: &[(usize, usize)]) -> Vec<Span> {
+    let paragraphs = paragraphs(text, lines);
     let mut out = Vec::new();
     let mut carry: Option<Mark> = None;
     // Where the narration check of a carried quote resumes: the start of the last
@@ -158,11 +164,13 @@ pub fn scan(text: &str) -> Vec<Span> {
     out
 }
 
-/// Line ranges with some text on them, `\r` excluded.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = super::find::lines(text);
-    out.retain(|&(s, e)| !text[s..e].trim().is_empty());
-    out
+/// The lines with some text on them.
+fn paragraphs(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    lines
+        .iter()
+        .copied()
+        .filter(|&(s, e)| !text[s..e].trim().is_empty())
+        .collect()
 }
 
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
