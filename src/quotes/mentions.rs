@@ -526,9 +526,13 @@ fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
 fn headline_lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    // The lines of `split_inclusive('\n')`, cut where a vectorised search finds them.
+    while start < text.len() {
+        let next =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k + 1);
+        let line = &text[start..next];
         let (s, e) = (start, start + line.trim_end().len());
-        start += line.len();
+        start = next;
         let body = text[s..e].trim();
         // Blank lines (every other line of most articles) hold no words.
         if body.is_empty() || body.ends_with(['.', '!', '?']) {
