@@ -90,17 +90,19 @@ fn is_subject(word: &str) -> bool {
     if word.is_ascii() {
         // The longest subject is 7 bytes ("they're"); `token_norm` lower-cases ASCII
         // and folds '`' to '\''.
-        word.len() <= 7
-            && SUBJECTS.iter().any(|s| {
-                s.len() == word.len()
-                    && s.bytes().zip(word.bytes()).all(|(a, b)| {
-                        a == if b == b'`' {
-                            b'\''
-                        } else {
-                            b.to_ascii_lowercase()
-                        }
-                    })
-            })
+        if word.len() > 7 {
+            return false;
+        }
+        let mut norm = [0u8; 7];
+        for (n, b) in norm.iter_mut().zip(word.bytes()) {
+            *n = if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            };
+        }
+        let norm = &norm[..word.len()];
+        SUBJECTS.iter().any(|s| s.as_bytes() == norm)
     } else {
         SUBJECTS.contains(&token_norm(word).as_str())
     }
@@ -138,11 +140,12 @@ pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
         return None;
     }
     // After "nicknamed" or "titled" a comma inside the marks is only American punctuation.
-    let named = title_case(trimmed.strip_suffix(',').unwrap_or(trimmed));
-    if n <= 3 && NICKNAME.contains(&prev) && named {
+    // Read through the whole quote, so asked last.
+    let named = || title_case(trimmed.strip_suffix(',').unwrap_or(trimmed));
+    if n <= 3 && NICKNAME.contains(&prev) && named() {
         return None;
     }
-    if named && n >= 2 && last.iter().any(|w| WORKS.contains(&w.as_str())) {
+    if n >= 2 && last.iter().any(|w| WORKS.contains(&w.as_str())) && named() {
         return None;
     }
     let first_alpha = trimmed.chars().find(|c| c.is_alphabetic());

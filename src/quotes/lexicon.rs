@@ -165,9 +165,35 @@ impl Flags {
     const MAY_BE_NAME: u32 = 1 << 17;
     const AUX_OR_ADVERB: u32 = 1 << 18;
     const PARTICLE: u32 = 1 << 19;
+    /// Not the lexicon's: the word is a stretch of a masked-out quote (see
+    /// `Word::masked`), a fact known when the word is split, kept here for room.
+    const MASKED: u32 = 1 << 20;
 
     pub fn is_known(self) -> bool {
         self.0 & Self::KNOWN != 0
+    }
+
+    /// What is known of a word before the lexicon is asked: whether it starts with an
+    /// upper-case letter (as `word_flags` says) and whether it is a masked quote's.
+    /// Both are asked of nearly every word, the lexicon only of some.
+    pub fn before_lookup(word: &str, masked: bool) -> Flags {
+        let mut f = 0;
+        if starts_upper(word) {
+            f |= Self::UPPER;
+        }
+        if masked {
+            f |= Self::MASKED;
+        }
+        Flags(f)
+    }
+
+    pub fn is_masked(self) -> bool {
+        self.0 & Self::MASKED != 0
+    }
+
+    /// The lexicon's answers `self`, with what `before` knew that the lexicon does not.
+    pub fn keeping_mask_of(self, before: Flags) -> Flags {
+        Flags(self.0 | (before.0 & Self::MASKED))
     }
 
     fn listed(self, f: u16) -> bool {
@@ -507,13 +533,20 @@ const KEY_BYTES: usize = 16;
 /// An open-addressing table from an entry's bytes (zero-padded to 16, with its length,
 /// so that a word holding NUL bytes cannot collide) to the lists that hold it. A
 /// lookup is one multiply and, as a rule, one probe of a small array of tags (which
-/// stays in the first-level cache): the key itself is compared only on a tag match.
+/// stays in the first-level cache): the slot, key and lists together, is read only on
+/// a tag match.
 struct Table {
     /// Per slot: 0 when empty, else a few bits of the entry's hash (never 0).
     tags: Vec<u16>,
-    keys: Vec<(u128, u8)>,
-    flags: Vec<u16>,
+    slots: Vec<Slot>,
     mask: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u128,
+    len: u8,
+    flags: u16,
 }
 
 /// Up to `KEY_BYTES` bytes as a little-endian `u128`, zero-padded.
@@ -566,16 +599,16 @@ fn ascii_lower_key(k: u128) -> u128 {
     k | (upper >> 2)
 }
 
-/// A key's hash (the splitmix64 finalizer, so that every bit of it depends on every
-/// byte of the key): its slot from the low bits, its tag from the high ones.
+/// A key's hash: its slot from the low bits, its tag from the high ones. Most words
+/// fit in the low half of the key; one multiply of both halves folded mixes every
+/// byte into the high bits, and the shift brings them down to the slot's.
 #[inline]
 fn hash(key: u128, len: u8) -> u64 {
-    let mut z = (key as u64)
-        ^ ((key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ (u64::from(len) << 59);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+    let lo = key as u64;
+    let hi = (key >> 64) as u64;
+    let z = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(31) ^ u64::from(len))
+        .wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z ^ (z >> 29)
 }
 
 #[inline]
@@ -608,8 +641,7 @@ impl Table {
         let size = (entries.len() * 2).next_power_of_two();
         let mut t = Table {
             tags: vec![0; size],
-            keys: vec![(0, 0); size],
-            flags: vec![0; size],
+            slots: vec![Slot::default(); size],
             mask: size - 1,
         };
         for (w, f) in entries {
@@ -621,12 +653,13 @@ impl Table {
             let (k, len) = (key(b), b.len() as u8);
             let h = hash(k, len);
             let mut i = h as usize & t.mask;
-            while t.tags[i] != 0 && t.keys[i] != (k, len) {
+            while t.tags[i] != 0 && (t.slots[i].key, t.slots[i].len) != (k, len) {
                 i = (i + 1) & t.mask;
             }
             t.tags[i] = tag(h);
-            t.keys[i] = (k, len);
-            t.flags[i] |= f;
+            let slot = &mut t.slots[i];
+            (slot.key, slot.len) = (k, len);
+            slot.flags |= f;
         }
         t
     }
@@ -642,8 +675,9 @@ impl Table {
             if t == 0 {
                 return 0;
             }
-            if t == want && self.keys[i] == (k, len) {
-                return self.flags[i];
+            let slot = &self.slots[i];
+            if t == want && slot.key == k && slot.len == len {
+                return slot.flags;
             }
             i = (i + 1) & self.mask;
         }

@@ -8,7 +8,7 @@
 //! Cost: linear in the words of the article.
 
 use super::lexicon as lex;
-use super::words::{split, Word};
+use super::words::{with_article_words, Word};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
@@ -48,27 +48,39 @@ const APPOSITIVE_WORDS: usize = 6;
 /// the text, in order.
 pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
     let headlines = headline_lines(masked);
-    let in_headline = |w: &Word| {
-        let k = headlines.partition_point(|&(s, _)| s <= w.start);
-        k > 0 && w.end <= headlines[k - 1].1
-    };
-    let mut words: Vec<Word> = split(masked, 0);
-    if !headlines.is_empty() {
-        words.retain(|w| !in_headline(w));
-    }
-    let orgs = org_mentions(&words, masked);
+    with_article_words(masked, |words| {
+        if !headlines.is_empty() {
+            // Words and lines both in order: the line a word may stand in is found by
+            // walking on, not by a search per word.
+            let mut passed = 0;
+            words.retain(|w| {
+                while headlines.get(passed).is_some_and(|&(s, _)| s <= w.start) {
+                    passed += 1;
+                }
+                !(passed > 0 && w.end <= headlines[passed - 1].1)
+            });
+        }
+        mentions_in(words, masked, sentences)
+    })
+}
+
+/// The mentions among `words`, the words of `masked` outside headlines.
+fn mentions_in(words: &[Word], masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
+    // Groups and organisations are described by nothing: one empty list for all.
+    let none: Arc<Vec<String>> = Arc::default();
+    let orgs = org_mentions(words, masked, &none);
     let in_org = |start: usize, end: usize| {
         let k = orgs.partition_point(|o| o.end <= start);
         orgs.get(k).is_some_and(|o| o.start < end)
     };
-    let runs = name_runs(&words, &in_org);
+    let runs = name_runs(words, &in_org);
     let mut out: Vec<Mention> = runs
         .iter()
-        .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(&words, r))
-        .map(|r| person(&words, r))
+        .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(words, r))
+        .map(|r| person(words, r, &none))
         .collect();
     out.extend(
-        group_mentions(&words, masked)
+        group_mentions(words, masked, &none)
             .into_iter()
             .filter(|g| !in_org(g.start, g.end)),
     );
@@ -79,7 +91,7 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
             .partition_point(|&(s, _)| s <= m.start)
             .saturating_sub(1);
     }
-    pool_by_surname(&mut out);
+    pool_by_surname(&mut out, &none);
     out
 }
 
@@ -233,7 +245,8 @@ impl<'w, 'a> CommonWords<'w, 'a> {
             }
         }
         for w in words {
-            if w.s.is_empty() {
+            // A capitalised word is not written in lower case: no look at its bytes.
+            if w.capitalised() || w.s.is_empty() {
                 continue;
             }
             let (k, m) = bit(w.s);
@@ -356,7 +369,7 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     who || before || after
 }
 
-fn person(words: &[Word], r: &Run) -> Mention {
+fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
     let run = &words[r.first..=r.last];
     let mut name = String::with_capacity(run.iter().map(|w| w.s.len() + 1).sum());
     for (k, w) in run.iter().enumerate() {
@@ -385,7 +398,11 @@ fn person(words: &[Word], r: &Run) -> Mention {
         sentence: 0,
         gender,
         object,
-        descriptors: Arc::new(descriptors),
+        descriptors: if descriptors.is_empty() {
+            Arc::clone(none)
+        } else {
+            Arc::new(descriptors)
+        },
     }
 }
 
@@ -462,29 +479,37 @@ fn gender_of(descriptor: &str) -> Option<Gender> {
 
 /// One person is often named in full once and by surname after: every mention of a
 /// surname shares the descriptors and gender of all of them.
-fn pool_by_surname(mentions: &mut [Mention]) {
+fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
     fn surname(m: &Mention) -> &str {
         m.name.rsplit(' ').next().unwrap_or("")
     }
     // Each person mention's pool, by the index of its surname's first mention.
     let mut pool_of: Vec<usize> = vec![usize::MAX; mentions.len()];
-    let mut pooled: Vec<(Vec<String>, Option<Gender>)> = Vec::new();
+    let mut pools = 0;
     {
         let mut index: FxHashMap<&str, usize> = FxHashMap::default();
         for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !m.group) {
-            let p = *index.entry(surname(m)).or_insert_with(|| {
-                pooled.push((Vec::new(), None));
-                pooled.len() - 1
+            pool_of[k] = *index.entry(surname(m)).or_insert_with(|| {
+                pools += 1;
+                pools - 1
             });
-            pool_of[k] = p;
-            let entry = &mut pooled[p];
-            for d in m.descriptors.iter() {
-                if !entry.0.contains(d) {
-                    entry.0.push(d.clone());
-                }
-            }
-            entry.1 = entry.1.or(m.gender);
         }
+    }
+    // Each mention's own descriptors are moved into its pool (they are replaced by the
+    // pool's), not copied.
+    let mut pooled: Vec<(Vec<String>, Option<Gender>)> = vec![(Vec::new(), None); pools];
+    for (m, &p) in mentions.iter_mut().zip(&pool_of) {
+        let Some(entry) = pooled.get_mut(p) else {
+            continue;
+        };
+        let own = Arc::try_unwrap(std::mem::replace(&mut m.descriptors, Arc::clone(none)))
+            .unwrap_or_else(|shared| shared.as_ref().clone());
+        for d in own {
+            if !entry.0.contains(&d) {
+                entry.0.push(d);
+            }
+        }
+        entry.1 = entry.1.or(m.gender);
     }
     let pooled: Vec<(Arc<Vec<String>>, Option<Gender>)> =
         pooled.into_iter().map(|(d, g)| (Arc::new(d), g)).collect();
@@ -501,18 +526,24 @@ fn pool_by_surname(mentions: &mut [Mention]) {
 fn headline_lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    // The lines of `split_inclusive('\n')`, cut where a vectorised search finds them.
+    while start < text.len() {
+        let next =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k + 1);
+        let line = &text[start..next];
         let (s, e) = (start, start + line.trim_end().len());
-        start += line.len();
+        start = next;
         let body = text[s..e].trim();
-        if body.ends_with(['.', '!', '?']) {
+        // Blank lines (every other line of most articles) hold no words.
+        if body.is_empty() || body.ends_with(['.', '!', '?']) {
             continue;
         }
         let (mut long, mut caps) = (0, 0);
         for w in body.split_whitespace() {
-            if w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
+            let (is_long, upper) = long_word(w);
+            if is_long {
                 long += 1;
-                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                caps += usize::from(upper);
             }
         }
         if long >= 3 && caps * 4 >= long * 3 {
@@ -522,8 +553,21 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a word has four letters or more, and whether it starts with an upper-case
+/// letter (ASCII read as bytes, with the answers `char`'s methods give).
+fn long_word(w: &str) -> (bool, bool) {
+    if w.is_ascii() {
+        let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
+        return (letters >= 4, w.as_bytes()[0].is_ascii_uppercase());
+    }
+    (
+        w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some(),
+        w.chars().next().is_some_and(char::is_uppercase),
+    )
+}
+
 /// "the Trump administration", "U.S. officials", "Richmond police".
-fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
+fn group_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         // A group noun after a capitalised word ("Richmond police"): the cheap tests
@@ -565,7 +609,7 @@ fn group_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
             sentence: 0,
             gender: None,
             object: false,
-            descriptors: Arc::default(),
+            descriptors: Arc::clone(none),
         });
     }
     out
@@ -578,7 +622,7 @@ const ORG_WORDS_BEFORE: usize = 5;
 /// "Union" ("the New Ardurgrad Environmental Agency", "the Fire and Rescue Service"),
 /// with an "of" phrase after the head ("the Department of Transportation"). A head
 /// alone ("Police said") names no particular body. Sorted by position.
-fn org_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
+fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Mention> {
     let mut out = Vec::new();
     let name_word = |w: &Word| {
         w.capitalised()
@@ -658,7 +702,7 @@ fn org_mentions(words: &[Word], masked: &str) -> Vec<Mention> {
             sentence: 0,
             gender: None,
             object,
-            descriptors: Arc::default(),
+            descriptors: Arc::clone(none),
         });
         i = e + 1;
     }

@@ -183,14 +183,22 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
     }
     let full: Vec<(String, usize)> = known.counts().map(|(n, c)| (n.to_string(), c)).collect();
     let mut canon: Vec<(usize, Option<String>)> = Vec::new();
+    // An article quotes few speakers many times: each is judged once.
+    let mut judged: rustc_hash::FxHashMap<&str, Option<Option<String>>> =
+        rustc_hash::FxHashMap::default();
     for (k, q) in quotes.iter().enumerate() {
         let Some(s) = q.speaker.as_deref() else {
             continue;
         };
-        if names::is_person(s) {
-            canon.push((k, known.fullest(s)));
+        let verdict = judged
+            .entry(s)
+            .or_insert_with(|| names::is_person(s).then(|| known.fullest(s)))
+            .clone();
+        if let Some(fullest) = verdict {
+            canon.push((k, fullest));
         }
     }
+    drop(judged);
     drop(known);
     let mut pending = Vec::new();
     for (k, c) in canon {
@@ -210,13 +218,14 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
 /// the full names it mentions.
 fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
-    let (spans, nicknames) = without_nicknames(text, scan::scan(text));
-    let mut ctx = speaker::Context::new(text, &spans, &nicknames);
+    let lines = find::lines(text);
+    let (spans, nicknames) = without_nicknames(text, scan::scan_lines(text, &lines));
+    let mut ctx = speaker::Context::with_lines(text, &spans, &nicknames, lines);
     let attributions = ctx.attribute();
     let mut out = Vec::new();
     let mut position = Position::default();
     let mut utterance_of: Vec<usize> = Vec::with_capacity(spans.len());
-    for (i, (span, attr)) in spans.iter().zip(&attributions).enumerate() {
+    for (i, (span, attr)) in spans.iter().zip(attributions).enumerate() {
         let (_, pre) = ctx.before(i);
         let whole = &text[span.start..span.end];
         let cut = whole.len() > MAX_QUOTE_BYTES;
@@ -235,9 +244,7 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
         };
         // A label or scare quote in the writer's own sentence ("what residents now call
         // “the wall”") is nobody's words because of who spoke in the paragraphs around.
-        let attr = attr
-            .as_ref()
-            .filter(|a| !(kind == QuoteKind::Term && a.via == Via::Context));
+        let attr = attr.filter(|a| !(kind == QuoteKind::Term && a.via == Via::Context));
         let n = out.len() + 1;
         let id = format!("{}-{n}", article.id);
         let utterance = match split_from(&ctx, &spans, i) {
@@ -249,6 +256,18 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
         };
         utterance_of.push(out.len());
         let (line, column) = position.at(article, span.start);
+        // The attribution's strings are moved into the quote, not copied.
+        let (speaker, speaker_text, speaker_start, speaker_end, cue, attribution) = match attr {
+            Some(a) => (
+                Some(a.resolved),
+                Some(a.text),
+                Some(a.start),
+                Some(a.end),
+                a.cue,
+                Some(a.via),
+            ),
+            None => (None, None, None, None, None, None),
+        };
         out.push(Quote {
             id,
             article: article.id.clone(),
@@ -263,12 +282,12 @@ fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
             kind,
             terminated: span.terminated,
             cut,
-            speaker: attr.map(|a| a.resolved.clone()),
-            speaker_text: attr.map(|a| a.text.clone()),
-            speaker_start: attr.map(|a| a.start),
-            speaker_end: attr.map(|a| a.end),
-            cue: attr.and_then(|a| a.cue.clone()),
-            attribution: attr.map(|a| a.via),
+            speaker,
+            speaker_text,
+            speaker_start,
+            speaker_end,
+            cue,
+            attribution,
             utterance,
         });
     }
@@ -345,14 +364,15 @@ fn char_floor(text: &str, at: usize) -> usize {
 fn split_from(ctx: &speaker::Context, spans: &[scan::Span], i: usize) -> Option<usize> {
     let p = i.checked_sub(1)?;
     let between = ctx.masked().get(spans[p].close..spans[i].open)?;
-    let words = words::split(between, 0);
+    // The cheap tests first: what lies between two quotes may be paragraphs long, and
+    // is split into words only when it can be such a clause.
     let same_sentence = ctx.sentence_of(spans[p].open).0 == ctx.sentence_of(spans[i].open).0;
-    (same_sentence
-        && !words.is_empty()
-        && words.len() <= 6
-        && words.iter().any(|w| lexicon::is_cue_word(w.s))
-        && between.trim_end().ends_with(','))
-    .then_some(p)
+    if !(same_sentence && between.trim_end().ends_with(',')) {
+        return None;
+    }
+    let words = words::split(between, 0);
+    (!words.is_empty() && words.len() <= 6 && words.iter().any(|w| lexicon::is_cue_word(w.s)))
+        .then_some(p)
 }
 
 #[cfg(test)]

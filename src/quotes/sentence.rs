@@ -140,6 +140,11 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || is_opening(c) || c == '—')
         .next()
         .unwrap_or("");
+    // Most periods end a plain word: longer than any abbreviation below, ASCII (so its
+    // lower case is as long) and undotted, it is none of them.
+    if word.len() > 6 && word.is_ascii() && !word.contains('.') {
+        return true;
+    }
     super::lexicon::with_lower(word, |lower| {
         if NEVER_FINAL.contains(&lower) {
             return false;

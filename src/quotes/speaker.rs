@@ -78,8 +78,18 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// `blanks` are spans read as blank space (nicknames inside names).
     pub fn new(text: &'a str, spans: &'a [Span], blanks: &[(usize, usize)]) -> Self {
+        Self::with_lines(text, spans, blanks, super::find::lines(text))
+    }
+
+    /// [`Context::new`], given the text's [`lines`](super::find::lines).
+    pub fn with_lines(
+        text: &'a str,
+        spans: &'a [Span],
+        blanks: &[(usize, usize)],
+        lines: Vec<(usize, usize)>,
+    ) -> Self {
         let masked = mask(text, spans, blanks);
-        let paragraphs = paragraphs(text);
+        let paragraphs = paragraphs(lines);
         let mut sentences: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64 + 1);
         for &(ps, pe) in &paragraphs {
             sentence::push_ranges(&masked[ps..pe], ps, &mut sentences);
@@ -783,8 +793,9 @@ fn mask(text: &str, spans: &[Span], blanks: &[(usize, usize)]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = super::find::lines(text);
+/// The text's lines, one empty paragraph for a text without any.
+fn paragraphs(lines: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = lines;
     if out.is_empty() {
         out.push((0, 0));
     }

@@ -28,7 +28,10 @@ impl Word<'_> {
         if f.is_known() {
             return f;
         }
-        let f = word_flags(self.s);
+        // A masked quote is one word as long as the quote: its answers are those of
+        // any run of 'Q's, the shortest included (tested), read without its length.
+        let s = if f.is_masked() { &self.s[..2] } else { self.s };
+        let f = word_flags(s).keeping_mask_of(f);
         self.flags.set(f);
         f
     }
@@ -42,11 +45,9 @@ impl Word<'_> {
         super::lexicon::lower_is(self.s, lower)
     }
 
+    /// Known from the split, with no look at the word's bytes.
     pub fn capitalised(&self) -> bool {
-        match self.s.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.s.chars().next().is_some_and(char::is_uppercase),
-        }
+        self.flags.get().is_upper()
     }
 
     /// A name's initial: "F." in "Robert F. Kennedy".
@@ -55,10 +56,48 @@ impl Word<'_> {
         cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
     }
 
-    /// A stretch of a masked-out quote, not a word of prose.
+    /// A stretch of a masked-out quote, not a word of prose. Judged once, when split:
+    /// such a word is as long as its quote, and is asked about many times.
     pub fn masked(&self) -> bool {
-        self.s.len() >= 2 && self.s.bytes().all(|b| b == b'Q')
+        self.flags.get().is_masked()
     }
+}
+
+thread_local! {
+    /// Each thread's buffer for the words of whole articles, kept empty between them:
+    /// an article's words take several times its size, and a buffer allocated afresh
+    /// for each article is fresh memory for the kernel to clear, again and again.
+    static ARTICLE_WORDS: std::cell::RefCell<Vec<Word<'static>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` with the words of `text` (as [`split`] gives them), in the thread's reused
+/// buffer.
+pub fn with_article_words<R>(text: &str, f: impl FnOnce(&mut Vec<Word<'_>>) -> R) -> R {
+    let buffer = ARTICLE_WORDS.with(|b| b.take());
+    let mut words = relabel(buffer);
+    split_into(text, 0, &mut words);
+    let r = f(&mut words);
+    words.clear();
+    ARTICLE_WORDS.with(|b| b.replace(relabel(words)));
+    r
+}
+
+/// An empty list of words for words of another lifetime, in the same allocation: a
+/// collect from a `Vec`'s own iterator into a type of the same size and alignment
+/// reuses the memory (a standard library optimisation; were it not done, only the
+/// reuse would be lost). The closure never runs: the list is empty.
+fn relabel<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
+    words.clear();
+    words
+        .into_iter()
+        .map(|_| unreachable!("the list is empty"))
+        .collect()
+}
+
+/// Whether a word is a stretch of a masked-out quote: 'Q's only, two or more.
+fn is_masked(s: &str) -> bool {
+    s.len() >= 2 && s.as_bytes()[0] == b'Q' && s.bytes().all(|b| b == b'Q')
 }
 
 fn lead_punct(c: char) -> bool {
@@ -147,8 +186,17 @@ fn special(x: u64) -> u64 {
 /// Splits `text` (a slice starting at byte `base` of the article) into words. Dashes
 /// separate words even without spaces ("said—a line he repeated").
 pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    split_into(text, base, &mut out);
+    out
+}
+
+/// [`split`] into `out` (emptied first), so that a caller splitting text after text can
+/// keep one buffer.
+pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
+    out.clear();
     // About one word in six bytes of prose.
-    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
+    out.reserve(text.len() / 6 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
@@ -252,10 +300,9 @@ pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
             colon,
             brk,
             stop,
-            flags: Cell::new(Flags::default()),
+            flags: Cell::new(Flags::before_lookup(body, is_masked(body))),
         });
     }
-    out
 }
 
 #[cfg(test)]
@@ -297,6 +344,20 @@ mod tests {
                 got.first().map(|w| w.s),
                 (!want.is_empty()).then_some(want),
                 "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn masked_words_are_asked_about_as_their_first_two_bytes() {
+        for n in [2, 3, 5, 16, 17, 40, 300] {
+            let q = "Q".repeat(n);
+            let w = split(&q, 0);
+            assert!(w[0].masked());
+            assert_eq!(
+                w[0].lex(),
+                word_flags(&q).keeping_mask_of(w[0].lex()),
+                "{n}"
             );
         }
     }
