@@ -243,6 +243,11 @@ impl Flags {
     pub fn is_org_head(self) -> bool {
         self.listed(ORG_HEAD)
     }
+    /// A place word that is also a common surname ("Park", "House"): the last word of a
+    /// person's name when a given name comes before it.
+    pub fn may_end_name(self) -> bool {
+        self.is_upper() && self.listed(SURNAME_PLACE)
+    }
 }
 
 /// Titles and honorifics that stand before a name and are stripped from it.
@@ -419,6 +424,10 @@ const PLACES_AND_BODIES: &[&str] = &[
     "territory", "republic", "kingdom",
 ];
 
+/// Place words that are also common surnames: "said Carmen Park" is a person.
+#[rustfmt::skip]
+const SURNAME_PLACES: &[&str] = &["park", "house", "church", "bay", "bridge", "street"];
+
 /// Whether a capitalised word can be part of a person's name.
 pub fn may_be_name(word: &str) -> bool {
     word_flags(word).may_be_name()
@@ -523,6 +532,7 @@ const PRONOUN: u16 = 1 << 12;
 /// In `PARTICLES` once lower-cased (a particle itself only if written so).
 const PARTICLE: u16 = 1 << 13;
 const ORG_HEAD: u16 = 1 << 14;
+const SURNAME_PLACE: u16 = 1 << 15;
 const CANNOT_SPEAK: u16 = FUNCTION | TIME | NOT_HEAD;
 
 /// Longest ASCII word lower-cased on the stack; longer ones are lower-cased on the heap.
@@ -619,7 +629,7 @@ fn tag(h: u64) -> u16 {
 impl Table {
     fn build() -> Table {
         let mut entries: Vec<(String, u16)> = cues().into_iter().map(|w| (w, CUE)).collect();
-        let lists: [(&[&str], u16); 14] = [
+        let lists: [(&[&str], u16); 15] = [
             (TITLES, TITLE),
             (PERSON_ROLES, PERSON_ROLE),
             (GROUPS, GROUP),
@@ -634,6 +644,7 @@ impl Table {
             (PRONOUNS, PRONOUN),
             (PARTICLES, PARTICLE),
             (ORG_HEADS, ORG_HEAD),
+            (SURNAME_PLACES, SURNAME_PLACE),
         ];
         for (list, f) in lists {
             entries.extend(list.iter().map(|w| (w.to_string(), f)));

@@ -124,7 +124,7 @@ fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> 
         while j + 1 < words.len() && !ends_run(&words[j]) {
             let particle = words.get(j + 2).is_some_and(|w| w.capitalised())
                 && words[j + 1].lex().is_particle();
-            if !(starts_name(&words[j + 1]) || particle) {
+            if !(starts_name(&words[j + 1]) || particle || surname_place(words, i, j + 1)) {
                 break;
             }
             j += 1;
@@ -149,9 +149,12 @@ fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> 
         !in_org(ws[0].start, ws[ws.len() - 1].end)
             && !after_place_prefix(words, r.title)
             && r.last - r.first < 4
-            && ws
-                .iter()
-                .all(|w| w.lex().may_be_name() || w.lex().is_particle() || w.initial())
+            && ws.iter().enumerate().all(|(n, w)| {
+                w.lex().may_be_name()
+                    || w.lex().is_particle()
+                    || w.initial()
+                    || (n + 1 == ws.len() && surname_place(words, r.first, r.last))
+            })
             && !ws[ws.len() - 1].initial()
     });
     // Only the words of the runs kept so far are asked about.
@@ -168,6 +171,30 @@ fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> 
         r.known = in_long.contains(words[r.first].s);
     }
     runs
+}
+
+/// Whether `words[at]` is a surname that is also a place word ("General Oluwaseun
+/// Park said"): it ends a run of one or two given names started at `from` (titles
+/// aside), and no capitalised word follows, as one would in "Lincoln Park Zoo".
+fn surname_place(words: &[Word], from: usize, at: usize) -> bool {
+    let w = &words[at];
+    if !(w.capitalised() && !w.masked() && w.lex().may_end_name()) {
+        return false;
+    }
+    let names = words[from..at]
+        .iter()
+        .filter(|x| !x.lex().is_title())
+        .count();
+    let given = words[from..at]
+        .iter()
+        .all(|x| x.lex().is_title() || (x.lex().may_be_name() && !x.initial()));
+    let last = &words[at - 1];
+    (1..=2).contains(&names)
+        && given
+        && !ends_run(last)
+        && !words
+            .get(at + 1)
+            .is_some_and(|x| x.capitalised() && !ends_run(w))
 }
 
 /// "New Ardurgrad", "Port Caseton", "North Carioova": a capitalised word after one of
