@@ -30,6 +30,7 @@ pub mod pipeline;
 pub mod provenance;
 pub mod quotes;
 pub mod render;
+pub mod sparse;
 pub mod text;
 pub mod variants;
 

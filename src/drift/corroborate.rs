@@ -9,6 +9,7 @@
 
 use crate::corpus::Article;
 use crate::quotes::{self, sentence, Quote};
+use crate::sparse::Scores;
 use crate::text::{tokens, tokens_at};
 use crate::variants::Clustering;
 use rayon::prelude::*;
@@ -122,35 +123,13 @@ pub struct Index {
     substantive: Vec<bool>,
 }
 
-/// Rough scores per cluster for one lookup, reused across lookups: a common word reaches
-/// thousands of clusters, and a hash map per lookup cost more than the scoring.
-pub struct Scratch {
-    score: Vec<f64>,
-    touched: Vec<u32>,
-}
+/// Rough scores per cluster for one lookup, reused across lookups: a common word
+/// reaches thousands of clusters.
+pub struct Scratch(Scores<f64>);
 
 impl Scratch {
     pub fn new(index: &Index) -> Self {
-        Scratch {
-            score: vec![0.0; index.quote_words.len()],
-            touched: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, c: u32, x: f64) {
-        let s = &mut self.score[c as usize];
-        if *s == 0.0 {
-            self.touched.push(c);
-        }
-        *s += x;
-    }
-
-    fn drain(&mut self) -> Vec<(f64, u32)> {
-        let score = &mut self.score;
-        self.touched
-            .drain(..)
-            .map(|c| (std::mem::take(&mut score[c as usize]), c))
-            .collect()
+        Scratch(Scores::new(index.quote_words.len()))
     }
 }
 
@@ -304,11 +283,11 @@ impl Index {
             let add = x * idf(w);
             for &c in l {
                 if c as usize != own && self.substantive[c as usize] {
-                    scratch.add(c, add);
+                    scratch.0.add(c, add);
                 }
             }
         }
-        let mut ranked: Vec<(f64, u32)> = scratch.drain();
+        let mut ranked: Vec<(f64, u32)> = scratch.0.drain().collect();
         // Highest rough score first, lower cluster index on ties: a total order, so the
         // shortlist is the same set whatever order the scores were gathered in.
         let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));

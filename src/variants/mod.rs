@@ -28,6 +28,7 @@ pub mod words;
 use crate::align;
 use crate::corpus::Article;
 use crate::quotes::Quote;
+use crate::sparse::Scores;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -246,7 +247,7 @@ fn cluster_with(
     let mut parent: Vec<Option<(usize, Relation)>> = (0..groups.len())
         .into_par_iter()
         .map_init(
-            || Scratch::new(groups.len()),
+            || Scores::new(groups.len()),
             |scratch, g| best_parent(&prep, g, None, cfg, scratch),
         )
         .collect();
@@ -264,7 +265,7 @@ fn cluster_with(
         .into_par_iter()
         .filter(|&g| parent[g].is_none() && !prep.generic(g, cfg))
         .map_init(
-            || Scratch::new(groups.len()),
+            || Scores::new(groups.len()),
             |scratch, g| (g, best_parent(&prep, g, Some(&stories), cfg, scratch)),
         )
         .collect();
@@ -408,20 +409,6 @@ fn word_weights(
 }
 
 /// Per-thread accumulator of the specific 3-gram weight each candidate shares.
-struct Scratch {
-    hits: Vec<f32>,
-    touched: Vec<u32>,
-}
-
-impl Scratch {
-    fn new(n: usize) -> Self {
-        Scratch {
-            hits: vec![0.0; n],
-            touched: Vec::new(),
-        }
-    }
-}
-
 /// The fuller rendering `g` most likely derives from by its specific words; None for a
 /// generic rendering (placed later, only where unambiguous) or when none qualifies.
 fn best_parent(
@@ -429,7 +416,7 @@ fn best_parent(
     g: usize,
     across: Option<&Stories>,
     cfg: &Config,
-    scratch: &mut Scratch,
+    scratch: &mut Scores<f32>,
 ) -> Option<(usize, Relation)> {
     if p.generic(g, cfg) {
         return None;
@@ -449,10 +436,7 @@ fn best_parent(
             if p.rank[c as usize] >= p.rank[g] {
                 continue;
             }
-            if scratch.hits[c as usize] == 0.0 {
-                scratch.touched.push(c);
-            }
-            scratch.hits[c as usize] += s;
+            scratch.add(c, s);
         }
     }
     #[cfg(test)]
@@ -465,18 +449,13 @@ fn best_parent(
                 .map(|x| specificity(p.shingles.df(x), cfg))
                 .sum();
             if shared > 0.0 {
-                scratch.touched.push(c as u32);
-                scratch.hits[c] = shared;
+                scratch.add(c as u32, shared);
             }
         }
     }
     let mut cands: Vec<(f32, usize)> = scratch
-        .touched
-        .drain(..)
-        .map(|c| {
-            let h = std::mem::take(&mut scratch.hits[c as usize]);
-            (h, c as usize)
-        })
+        .drain()
+        .map(|(h, c)| (h, c as usize))
         .filter(|&(h, _)| f64::from(h) >= cfg.min_gram_share * f64::from(total))
         .collect();
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(p.rank[a.1].cmp(&p.rank[b.1])));
