@@ -15,30 +15,9 @@ use crate::quotes::Quote;
 use crate::text::token_norm;
 use crate::variants::Clustering;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A hasher for keys that are hashes already.
-#[derive(Default)]
-struct Mixed(u64);
-
-impl Hasher for Mixed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, x: u64) {
-        self.0 = x;
-    }
-}
 
 /// What kind of evidence an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -493,7 +472,7 @@ impl<'a> Index<'a> {
         // corpus at once was the largest thing this stage held. The slices go up the
         // hash range, so the shared shingles come out sorted by hash, as one list would
         // give them; each is then known by its rank.
-        let mut id_of: HashMap<u64, u32, BuildHasherDefault<Mixed>> = HashMap::default();
+        let mut id_of: FxHashMap<u64, u32> = FxHashMap::default();
         let mut post_start: Vec<u32> = vec![0];
         let mut post_articles: Vec<u32> = Vec::new();
         for part in 0..SLICES {
@@ -686,13 +665,13 @@ impl<'a> Index<'a> {
                     let xe = x + qa[x..].partition_point(|e| e.0 == ca);
                     let ye = y + qb[y..].partition_point(|e| e.0 == ca);
                     let runs = &self.runs[ca as usize];
+                    let cluster_id = self.clustering.clusters[ca as usize].id;
                     for &(_, ia, ra) in &qa[x..xe] {
+                        let words = &self.clustering.interned.words[ia as usize];
                         for &(_, ib, rb) in &qb[y..ye] {
                             let Some(r) = runs.get(ra, rb) else {
                                 continue;
                             };
-                            let cluster_id = self.clustering.clusters[ca as usize].id;
-                            let words = &self.clustering.interned.words[ia as usize];
                             out.push(Ev {
                                 key: r.key(cluster_id, words),
                                 weight: r.weight(self.articles.len()),
