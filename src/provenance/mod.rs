@@ -395,6 +395,8 @@ fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64)
             let how = c.how.to_lowercase();
             let apparatus = how.contains("list") || how.contains("dateline");
             let stated = source.map_or(0.0, |j| shared(i, j));
+            // The citing sentence's words, read once for all the partners compared.
+            let mine = std::cell::OnceCell::new();
             let inherited = !apparatus
                 && partners[i].iter().any(|&(k, s)| {
                     let k = k as usize;
@@ -405,7 +407,8 @@ fn citations(articles: &[Article], partners: &[Vec<(u32, f64)>], min_score: f64)
                         && o.outlet.as_deref() != Some(c.outlet.as_str())
                         && not_later(o, a)
                         && o.cites.iter().any(|d| {
-                            d.outlet == c.outlet && alike(&words_of(o, d), &words_of(a, c))
+                            d.outlet == c.outlet
+                                && alike(&words_of(o, d), mine.get_or_init(|| words_of(a, c)))
                         })
                 });
             if inherited {
