@@ -16,7 +16,7 @@ fn check(dir: &Path) {
     assert!(all.len() > 10, "{} findings: too few to test", all.len());
     for keep in [0, 1, 3, 8, all.len() / 2, all.len() + 5] {
         let s = drift::summarize(&corpus.articles, &found, &clustering, keep);
-        assert_eq!(s.total, all.len());
+        assert_eq!(s.total(), all.len());
         for sev in [
             Severity::Info,
             Severity::Low,

@@ -75,7 +75,7 @@ pub fn run(args: TraceArgs, session: &Session) -> anyhow::Result<Exit> {
     writeln!(
         out,
         "  drift      {} findings: {} high, {} medium, {} low, {} info",
-        findings.total,
+        findings.total(),
         by(Severity::High),
         by(Severity::Medium),
         by(Severity::Low),

@@ -132,7 +132,6 @@ fn rank(f: &Finding, quotes: &[Quote]) -> (std::cmp::Reverse<Severity>, usize, u
 /// few of [`audit`]'s list.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
-    pub total: usize,
     /// Findings of each severity, by `Severity as usize`.
     by_severity: [usize; 4],
     /// The first findings in audit order, with the (cluster, finding) place that breaks
@@ -145,17 +144,25 @@ impl Summary {
         self.by_severity[severity as usize]
     }
 
+    pub fn total(&self) -> usize {
+        self.by_severity.iter().sum()
+    }
+
     /// The first findings of [`audit`]'s list, as many as were asked for (or all).
     pub fn first(&self) -> impl Iterator<Item = &Finding> {
         self.first.iter().map(|(_, f)| f)
     }
 
     fn merge(mut self, other: Summary, quotes: &[Quote], keep: usize) -> Summary {
-        self.total += other.total;
         for (a, b) in self.by_severity.iter_mut().zip(other.by_severity) {
             *a += b;
         }
         self.first.extend(other.first);
+        self.trim(quotes, keep)
+    }
+
+    /// Only the first `keep` findings, in audit order.
+    fn trim(mut self, quotes: &[Quote], keep: usize) -> Summary {
         self.first
             .sort_by_key(|(place, f)| (rank(f, quotes), *place));
         self.first.truncate(keep);
@@ -179,10 +186,7 @@ pub fn summarize(
             || corroborate::Scratch::new(&index),
             |scratch, ci| {
                 let found = audit_cluster(&index, quotes, clustering, ci, scratch);
-                let mut s = Summary {
-                    total: found.len(),
-                    ..Summary::default()
-                };
+                let mut s = Summary::default();
                 for f in &found {
                     s.by_severity[f.severity as usize] += 1;
                 }
@@ -191,7 +195,7 @@ pub fn summarize(
                     .enumerate()
                     .map(|(fi, f)| ((ci, fi), f))
                     .collect();
-                s.merge(Summary::default(), quotes, keep)
+                s.trim(quotes, keep)
             },
         )
         .reduce(Summary::default, |a, b| a.merge(b, quotes, keep))
