@@ -260,10 +260,10 @@ pub struct Index<'a> {
     /// Per cluster: what two of its renderings share, computed once for every pair of
     /// articles carrying them (a cluster has few distinct renderings, many carriers).
     runs: Vec<Runs>,
-    /// Per article: (number, start, end) of the shared numbers it gives, by number.
-    numbers: Vec<Vec<(u64, u32, u32)>>,
-    /// (number, article) for every number two to `max_df` articles give, sorted.
-    number_posts: Vec<(u64, u32)>,
+    /// Per article: (number id, start, end) of the shared numbers it gives, sorted.
+    numbers: Vec<Vec<(u32, u32, u32)>>,
+    /// The articles of every number two to `max_df` articles give, by number id.
+    number_posts: Postings,
 }
 
 /// The shared runs between the distinct renderings of one cluster.
@@ -382,9 +382,8 @@ impl Runs {
     }
 }
 
-/// The shared shingles are counted in this many slices of the hash range.
+/// The shared shingles are counted in `2^SLICE_BITS` slices of the hash range.
 const SLICE_BITS: u32 = 3;
-const SLICES: usize = 1 << SLICE_BITS;
 
 /// Each shared shingle's articles, sorted, by shingle id: `articles[start[id]..start[id + 1]]`.
 struct Postings {
@@ -397,12 +396,46 @@ impl Postings {
         let id = id as usize;
         &self.articles[self.start[id] as usize..self.start[id + 1] as usize]
     }
-}
 
-fn posting(list: &[(u64, u32)], h: u64) -> &[(u64, u32)] {
-    let lo = list.partition_point(|x| x.0 < h);
-    let hi = lo + list[lo..].partition_point(|x| x.0 == h);
-    &list[lo..hi]
+    /// The features (by hash) that two to `max_df` articles carry and `keep` takes (it
+    /// sees the feature's (hash, article) run), each with its id and its articles.
+    /// `lists[a]`: article `a`'s distinct feature hashes, sorted. Counted one of
+    /// `2^slice_bits` slices of the hash range at a time: a (feature, article) list of
+    /// the whole corpus at once was the largest thing the shingles held. The slices go
+    /// up the hash range, so ids come in hash order, as one list would give them.
+    fn shared(
+        lists: &[Vec<u64>],
+        slice_bits: u32,
+        max_df: usize,
+        keep: impl Fn(&[(u64, u32)]) -> bool,
+    ) -> (FxHashMap<u64, u32>, Postings) {
+        let slice = |h: u64| h.checked_shr(64 - slice_bits).unwrap_or(0) as usize;
+        let mut id_of: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut start: Vec<u32> = vec![0];
+        let mut articles: Vec<u32> = Vec::new();
+        for part in 0..1usize << slice_bits {
+            let mut all: Vec<(u64, u32)> = lists
+                .par_iter()
+                .enumerate()
+                .flat_map_iter(|(a, hs)| {
+                    let lo = hs.partition_point(|&h| slice(h) < part);
+                    let hi = hs.partition_point(|&h| slice(h) <= part);
+                    hs[lo..hi].iter().map(move |&h| (h, a as u32))
+                })
+                .collect();
+            all.par_sort_unstable();
+            for run in all.chunk_by(|x, y| x.0 == y.0) {
+                if run.len() >= 2 && run.len() <= max_df && keep(run) {
+                    id_of.insert(run[0].0, (start.len() - 1) as u32);
+                    articles.extend(run.iter().map(|x| x.1));
+                    start.push(articles.len() as u32);
+                }
+            }
+        }
+        start.shrink_to_fit();
+        articles.shrink_to_fit();
+        (id_of, Postings { start, articles })
+    }
 }
 
 fn is_reading(norm: &str) -> bool {
@@ -467,44 +500,13 @@ impl<'a> Index<'a> {
                 buf.clone()
             })
             .collect();
-        // Which shingles two to `max_df` articles share, and which articles: counted a
-        // slice of the hash range at a time, as a (shingle, article) list of the whole
-        // corpus at once was the largest thing this stage held. The slices go up the
-        // hash range, so the shared shingles come out sorted by hash, as one list would
-        // give them; each is then known by its rank.
-        let mut id_of: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut post_start: Vec<u32> = vec![0];
-        let mut post_articles: Vec<u32> = Vec::new();
-        for part in 0..SLICES {
-            let in_part = |h: u64| (h >> (64 - SLICE_BITS)) as usize;
-            let mut all: Vec<(u64, u32)> = mine
-                .par_iter()
-                .enumerate()
-                .flat_map_iter(|(a, hs)| {
-                    let lo = hs.partition_point(|&h| in_part(h) < part);
-                    let hi = hs.partition_point(|&h| in_part(h) <= part);
-                    hs[lo..hi].iter().map(move |&h| (h, a as u32))
-                })
-                .collect();
-            all.par_sort_unstable();
-            for run in all.chunk_by(|x, y| x.0 == y.0) {
-                // A shingle two articles of one outlet share is that outlet's
-                // boilerplate and counts for no pair.
-                if run.len() >= 2 && run.len() <= cfg.max_df && !boilerplate(articles, run) {
-                    id_of.insert(run[0].0, (post_start.len() - 1) as u32);
-                    post_articles.extend(run.iter().map(|x| x.1));
-                    post_start.push(post_articles.len() as u32);
-                }
-            }
-        }
+        // A shingle two articles of one outlet share is that outlet's boilerplate and
+        // counts for no pair.
+        let (id_of, postings) = Postings::shared(&mine, SLICE_BITS, cfg.max_df, |run| {
+            !boilerplate(articles, run)
+        });
         drop(mine);
         crate::memory::release();
-        post_articles.shrink_to_fit();
-        post_start.shrink_to_fit();
-        let postings = Postings {
-            start: post_start,
-            articles: post_articles,
-        };
         type Seeds = (Vec<(u32, u32)>, Vec<(u32, u32)>);
         let (seeds, seed_df): (Vec<_>, Vec<_>) = words
             .par_iter()
@@ -563,23 +565,20 @@ impl<'a> Index<'a> {
         for q in &mut quoted {
             q.sort_unstable();
         }
-        let mut all_numbers: Vec<(u64, u32)> = numbers
+        let hashes: Vec<Vec<u64>> = numbers
             .iter()
-            .enumerate()
-            .flat_map(|(a, list)| list.iter().map(move |x| (x.0, a as u32)))
+            .map(|list| list.iter().map(|x| x.0).collect())
             .collect();
-        all_numbers.par_sort_unstable();
-        let mut number_posts = Vec::new();
-        for run in all_numbers.chunk_by(|x, y| x.0 == y.0) {
-            if run.len() >= 2 && run.len() <= cfg.max_df {
-                number_posts.extend_from_slice(run);
-            }
-        }
-        drop(all_numbers);
-        for list in &mut numbers {
-            list.retain(|x| !posting(&number_posts, x.0).is_empty());
-            list.shrink_to_fit();
-        }
+        let (number_id, number_posts) = Postings::shared(&hashes, 0, cfg.max_df, |_| true);
+        drop(hashes);
+        let numbers: Vec<Vec<(u32, u32, u32)>> = numbers
+            .into_iter()
+            .map(|list| {
+                list.into_iter()
+                    .filter_map(|(h, s, e)| number_id.get(&h).map(|&id| (id, s, e)))
+                    .collect()
+            })
+            .collect();
         Index {
             articles,
             quotes,
@@ -615,13 +614,8 @@ impl<'a> Index<'a> {
                     .filter(|&b| b > me),
             );
         }
-        for &(h, _, _) in &self.numbers[a] {
-            p.extend(
-                posting(&self.number_posts, h)
-                    .iter()
-                    .map(|x| x.1)
-                    .filter(|&b| b > me),
-            );
+        for &(id, _, _) in &self.numbers[a] {
+            p.extend(self.number_posts.of(id).iter().copied().filter(|&b| b > me));
         }
         p.sort_unstable();
         let mut out: Vec<u32> = p
@@ -748,11 +742,12 @@ impl<'a> Index<'a> {
                 Ordering::Less => x += 1,
                 Ordering::Greater => y += 1,
                 Ordering::Equal => {
-                    let df = posting(&self.number_posts, na[x].0).len();
+                    let df = self.number_posts.of(na[x].0).len();
                     let weight = rarity(df, n) * 0.6;
                     if weight > 0.0 {
+                        let (s, e) = (na[x].1 as usize, na[x].2 as usize);
                         out.push(Ev {
-                            key: na[x].0,
+                            key: key("n", &self.articles[a].text[s..e]),
                             weight,
                             df: df as u32,
                             kind: Kind::SharedReading,
