@@ -1,7 +1,8 @@
 //! Progress on stderr, only on a terminal and only when not `--quiet`: a spinner naming
 //! the stage, gone when the run ends. With `QUOTETRACE_TIMINGS=1` in the environment each
-//! stage's wall time, CPU time and the peak resident set so far are also printed on stderr when it ends, terminal or not: that is how
-//! docs/PERFORMANCE.md splits a run into stages.
+//! stage's wall time, CPU time and the peak resident set so far are also printed on
+//! stderr when it ends, terminal or not: that is how docs/PERFORMANCE.md splits a run
+//! into stages.
 
 use indicatif::{ProgressBar, ProgressStyle};
 use std::cell::RefCell;

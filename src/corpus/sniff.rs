@@ -116,8 +116,14 @@ static NUMBERED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*\[(\d{1,3})\]\s*(?:\n\s*)?([A-Z][\p{L}&.' -]{1,40}?)\s*:")
         .expect("valid regex")
 });
+/// The wire agencies a dateline names: "CARACAS (AP) —".
+const WIRE_AGENCIES: [&str; 3] = ["AP", "Reuters", "AFP"];
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*[A-Z][A-Z .,'-]{1,40}\((AP|Reuters|AFP)\)\s*[—–-]").expect("valid regex")
+    Regex::new(&format!(
+        r"(?m)^\s*[A-Z][A-Z .,'-]{{1,40}}\(({})\)\s*[—–-]",
+        WIRE_AGENCIES.join("|")
+    ))
+    .expect("valid regex")
 });
 static ATTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -146,9 +152,13 @@ pub fn citations(text: &str) -> Vec<Citation> {
     // speed) spares a pass of the regex engine over the whole text.
     let links = memchr::memmem::find(text.as_bytes(), b"http").is_some();
     let numbered = memchr::memchr(b'[', text.as_bytes()).is_some();
-    let wire = ["(AP)", "(Reuters)", "(AFP)"]
-        .iter()
-        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some());
+    let wire = WIRE_AGENCIES.iter().any(|w| {
+        memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
+            i > 0
+                && text.as_bytes()[i - 1] == b'('
+                && text.as_bytes().get(i + w.len()) == Some(&b')')
+        })
+    });
     for c in SOURCE_LINE.captures_iter(if links { text } else { "" }) {
         let m = c.get(0).expect("match");
         let url = c[1].trim_end_matches(['.', ',', ')']).to_string();
