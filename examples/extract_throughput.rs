@@ -8,10 +8,17 @@
 //! (An example rather than a `[[bench]]`: it reuses the `--release` build of the
 //! library instead of compiling it again under the bench profile.)
 //!
+//! Real news text, at the same size (the bundled articles copied until the text reaches
+//! 100 MB; each copy is a distinct article, extracted afresh):
+//!
+//!     QT_BENCH_REPEAT_TO_MB=100 cargo run --release --example extract_throughput
+//!
 //! Arguments: the folders or files to load (default: data/maduro, which is far too small
-//! for a meaningful figure). `QT_BENCH_RUNS` sets the runs per thread count (default 3;
-//! the best and the median are printed) and `QT_BENCH_THREADS` the thread counts
-//! (default "1 2"). MB are 10^6 bytes of `Article::text`. Figures: docs/PERFORMANCE.md.
+//! for a meaningful figure unless repeated). `QT_BENCH_RUNS` sets the runs per thread
+//! count (default 3; the best and the median are printed), `QT_BENCH_THREADS` the thread
+//! counts (default "1 2") and `QT_BENCH_REPEAT_TO_MB` the size the loaded articles are
+//! copied up to (default: no copies). MB are 10^6 bytes of `Article::text`. Figures:
+//! docs/PERFORMANCE.md.
 
 use quotetrace::corpus;
 use quotetrace::quotes;
@@ -38,9 +45,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(str::parse)
         .collect::<Result<_, _>>()?;
 
+    let repeat_to: f64 = env_or("QT_BENCH_REPEAT_TO_MB", "0").parse()?;
+
     let t = Instant::now();
     let corpus = corpus::load(&paths)?;
-    let articles = corpus.articles;
+    let articles = repeated(corpus.articles, repeat_to * 1e6);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mb = bytes as f64 / 1e6;
     println!(
@@ -122,6 +131,25 @@ fn cpu_seconds() -> Option<Cpu> {
         user: utime / 100.0,
         system: stime / 100.0,
     })
+}
+
+/// The articles, copied until their text reaches `bytes` (each copy under its own id, so
+/// quote ids stay distinct); as loaded when `bytes` is 0 or already reached.
+fn repeated(articles: Vec<corpus::Article>, bytes: f64) -> Vec<corpus::Article> {
+    let size: usize = articles.iter().map(|a| a.text.len()).sum();
+    if size == 0 || size as f64 >= bytes {
+        return articles;
+    }
+    let copies = (bytes / size as f64).ceil() as usize;
+    let mut out = Vec::with_capacity(articles.len() * copies);
+    for k in 0..copies {
+        out.extend(articles.iter().map(|a| {
+            let mut c = a.clone();
+            c.id = format!("{}~{k}", a.id);
+            c
+        }));
+    }
+    out
 }
 
 fn env_or(key: &str, default: &str) -> String {
