@@ -376,7 +376,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "meanwhile", "however", "it", "its", "he", "she", "they", "we", "i", "his", "her", "their",
     "our", "my", "you", "your", "there", "here", "what", "why", "how", "who", "which", "where",
     "some", "many", "most", "all", "any", "no", "not", "one", "two", "three", "with", "from",
-    "by", "to", "into", "about", "over", "under",
+    "by", "to", "into", "about", "over", "under", "several", "another", "both", "each",
+    "every", "few", "such", "other", "others", "earlier", "later", "via", "follow",
 ];
 
 /// Dates and times: capitalised, but nobody.

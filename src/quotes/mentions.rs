@@ -121,7 +121,7 @@ fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> 
             continue;
         }
         let mut j = i;
-        while j + 1 < words.len() && !ends_run(&words[j]) {
+        while j + 1 < words.len() && !words[j].punctuated() {
             let particle = words.get(j + 2).is_some_and(|w| w.capitalised())
                 && words[j + 1].lex().is_particle();
             if !(starts_name(&words[j + 1]) || particle || surname_place(words, i, j + 1)) {
@@ -191,10 +191,10 @@ fn surname_place(words: &[Word], from: usize, at: usize) -> bool {
     let last = &words[at - 1];
     (1..=2).contains(&names)
         && given
-        && !ends_run(last)
+        && !last.punctuated()
         && !words
             .get(at + 1)
-            .is_some_and(|x| x.capitalised() && !ends_run(w))
+            .is_some_and(|x| x.capitalised() && !w.punctuated())
 }
 
 /// "New Ardurgrad", "Port Caseton", "North Carioova": a capitalised word after one of
@@ -203,7 +203,7 @@ fn after_place_prefix(words: &[Word], at: usize) -> bool {
     at.checked_sub(1).is_some_and(|p| {
         let w = &words[p];
         w.capitalised()
-            && !ends_run(w)
+            && !w.punctuated()
             && lex::with_lower(w.s, |l| {
                 matches!(
                     l,
@@ -229,10 +229,6 @@ fn after_place_prefix(words: &[Word], at: usize) -> bool {
                 )
             })
     })
-}
-
-fn ends_run(w: &Word) -> bool {
-    w.comma || w.brk || w.colon || w.stop
 }
 
 /// Capitalised words that are common words: the article also writes them in lower case
@@ -367,7 +363,9 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
         return false;
     }
     // "Richmond police", "Halomova city officials": a place before a group noun.
-    let next = words.get(r.last + 1).filter(|_| !ends_run(&words[r.last]));
+    let next = words
+        .get(r.last + 1)
+        .filter(|_| !words[r.last].punctuated());
     if next.is_some_and(|n| {
         !n.capitalised()
             && (n.lex().is_group()
@@ -380,7 +378,7 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     let before = r
         .title
         .checked_sub(1)
-        .is_some_and(|p| words[p].lex().is_cue() && !ends_run(&words[p]));
+        .is_some_and(|p| words[p].lex().is_cue() && !words[p].punctuated());
     // "Maduro has also said": up to three auxiliaries or adverbs before the verb.
     let mut k = r.last + 1;
     while k < words.len() && k <= r.last + 3 && words[k].lex().is_aux_or_adverb() {
@@ -389,10 +387,10 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     // "Residents of Halomova said": the verb is the noun's before the preposition.
     let object = r.title.checked_sub(1).is_some_and(|p| {
         let p = &words[p];
-        !ends_run(p) && !p.capitalised() && p.lex().is_preposition()
+        !p.punctuated() && !p.capitalised() && p.lex().is_preposition()
     });
     let after =
-        !ends_run(&words[r.last]) && !object && words.get(k).is_some_and(|x| x.lex().is_cue());
+        !words[r.last].punctuated() && !object && words.get(k).is_some_and(|x| x.lex().is_cue());
     who || before || after
 }
 
@@ -415,7 +413,7 @@ fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
         .title
         .checked_sub(1)
         .map(|p| &words[p])
-        .is_some_and(|p| !ends_run(p) && p.lex().is_preposition());
+        .is_some_and(|p| !p.punctuated() && p.lex().is_preposition());
     Mention {
         start,
         end,
@@ -440,7 +438,7 @@ fn role_before<'w, 'a>(words: &'w [Word<'a>], at: usize) -> impl Iterator<Item =
         .rev()
         .find(|&k| {
             let w = &words[k];
-            ends_run(w) || !(w.lex().is_title() || w.lex().is_person_role())
+            w.punctuated() || !(w.lex().is_title() || w.lex().is_person_role())
         })
         .map_or(from, |k| k + 1);
     words[start..at].iter()
@@ -460,7 +458,7 @@ fn appositive_after<'w, 'a>(
         let n = rest
             .iter()
             .take(APPOSITIVE_WORDS)
-            .position(ends_run)
+            .position(Word::punctuated)
             .map_or(rest.len().min(APPOSITIVE_WORDS), |p| p + 1);
         &rest[..n]
     } else {
@@ -599,7 +597,7 @@ fn group_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<
     for (i, w) in words.iter().enumerate() {
         // A group noun after a capitalised word ("Richmond police"): the cheap tests
         // first, the lexicon last.
-        if i == 0 || w.capitalised() || ends_run(&words[i - 1]) {
+        if i == 0 || w.capitalised() || words[i - 1].punctuated() {
             continue;
         }
         // "Richmond city officials": one modifier between the place and the noun.
@@ -607,7 +605,7 @@ fn group_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<
         if modified
             && !(i >= 2
                 && words[i - 2].capitalised()
-                && !ends_run(&words[i - 2])
+                && !words[i - 2].punctuated()
                 && w.lex().is_group()
                 && lex::with_lower(words[i - 1].s, lex::is_group_modifier))
         {
@@ -618,7 +616,14 @@ fn group_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<
         }
         let head = if modified { i - 1 } else { i };
         let mut k = head;
-        while k > 0 && words[k - 1].capitalised() && !ends_run(&words[k - 1]) && head - k < 3 {
+        // Not back over a line break: "Advertisement" above "City officials" is no part
+        // of the group's name.
+        while k > 0
+            && words[k - 1].capitalised()
+            && !words[k - 1].punctuated()
+            && head - k < 3
+            && memchr::memchr(b'\n', &masked.as_bytes()[words[k - 1].end..words[k].start]).is_none()
+        {
             k -= 1;
         }
         if k < head && words[k].is("the") {
@@ -672,12 +677,12 @@ fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Me
         let mut k = i;
         while k > 0 && i - k < ORG_WORDS_BEFORE {
             let p = &words[k - 1];
-            if !ends_run(p) && name_word(p) {
+            if !p.punctuated() && name_word(p) {
                 k -= 1;
             } else if k >= 2
                 && (p.s == "and" || p.s == "&")
-                && !ends_run(p)
-                && !ends_run(&words[k - 2])
+                && !p.punctuated()
+                && !words[k - 2].punctuated()
                 && name_word(&words[k - 2])
             {
                 k -= 2;
@@ -687,19 +692,19 @@ fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Me
         }
         // Forwards over further heads ("Hospital Trust") and an "of" phrase.
         let mut e = i;
-        while !ends_run(&words[e])
+        while !words[e].punctuated()
             && words
                 .get(e + 1)
                 .is_some_and(|n| n.capitalised() && !n.masked() && n.lex().is_org_head())
         {
             e += 1;
         }
-        if !ends_run(&words[e]) && words.get(e + 1).is_some_and(|n| n.s == "of") {
+        if !words[e].punctuated() && words.get(e + 1).is_some_and(|n| n.s == "of") {
             let mut t = e + 1;
             while t + 1 < words.len()
                 && t - e <= 3
                 && name_word(&words[t + 1])
-                && !ends_run(&words[t])
+                && !words[t].punctuated()
             {
                 t += 1;
             }
@@ -713,11 +718,11 @@ fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Me
         }
         let before = k.checked_sub(1).map(|p| &words[p]);
         let object = before.is_some_and(|p| {
-            !ends_run(p)
+            !p.punctuated()
                 && (p.lex().is_preposition()
                     || (p.is("the")
                         && k >= 2
-                        && !ends_run(&words[k - 2])
+                        && !words[k - 2].punctuated()
                         && words[k - 2].lex().is_preposition()))
         });
         out.push(Mention {

@@ -61,17 +61,12 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
     Some((words[i].start, words[j - 1].end))
 }
 
-/// Punctuation follows the word: a phrase read through it would run on past it.
-fn punctuated(w: &Word) -> bool {
-    w.comma || w.colon || w.brk || w.stop
-}
-
 /// "said union leader Ray Quinn", "said police chief Ann Lee": lower-case role words
 /// (at most two) that a name follows.
 fn role_before_name(words: &[Word], j: usize) -> bool {
     let role = |w: &Word| {
         !w.capitalised()
-            && !punctuated(w)
+            && !w.punctuated()
             && (w.lex().is_title() || w.lex().is_person_role() || w.lex().is_group())
     };
     let name = |w: &Word| w.capitalised() && w.lex().may_be_name();
@@ -85,7 +80,7 @@ fn role_before_name(words: &[Word], j: usize) -> bool {
 fn modifies_group(words: &[Word], j: usize) -> bool {
     let w = &words[j];
     !w.capitalised()
-        && !punctuated(w)
+        && !w.punctuated()
         && words.get(j + 1).is_some_and(|n| n.lex().is_group())
         && lex::with_lower(w.s, lex::is_group_modifier)
 }
@@ -229,11 +224,16 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
     if k == end && !head.lex().is_group() {
         return None;
     }
+    // A modifier capitalised as the sentence's first word ("City officials said") is
+    // kept as one written in lower case would be.
     while k < end
         && !(modified && k == modifier)
         && !words[k].lex().may_be_name()
         && words[k].s != "U.S."
         && !words[k].lex().is_group()
+        && !(k + 1 == end
+            && head.lex().is_group()
+            && lex::with_lower(words[k].s, lex::is_group_modifier))
     {
         k += 1;
     }

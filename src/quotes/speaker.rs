@@ -203,14 +203,16 @@ impl<'a> Context<'a> {
         let pre_words = split(pre, pre_at);
         let post_words = split(post, post_at);
         let near = post_cue(&post_words, NEAR_WORDS);
-        let pre_cue = pre_words.iter().rposition(|w| w.lex().is_cue());
+        let pre_cue = (0..pre_words.len()).rposition(|k| verb_cue(&pre_words, k));
         let named = near
             .and_then(|ci| self.named_at_cue(&post_words, ci, true))
             .or_else(|| self.after_question(i))
             .or_else(|| dash(post, post_at))
+            // "Kirkmore said he was “independent” …, according to ScoopWatch": the
+            // clause's own speaker, named before its cue, over the report's source.
+            .or_else(|| pre_cue.and_then(|ci| self.named_at_cue(&pre_words, ci, false)))
             .or_else(|| self.according_to(&pre_words))
-            .or_else(|| self.according_to(&post_words))
-            .or_else(|| pre_cue.and_then(|ci| self.named_at_cue(&pre_words, ci, false)));
+            .or_else(|| self.according_to(&post_words));
         if named.is_some() {
             return named;
         }
@@ -277,7 +279,7 @@ impl<'a> Context<'a> {
         let prev = i.checked_sub(1).filter(|&p| self.spans[p].open >= s)?;
         let (pre_at, pre) = self.before(prev);
         let words = split(pre, pre_at);
-        let ci = words.iter().rposition(|w| w.lex().is_cue())?;
+        let ci = (0..words.len()).rposition(|k| verb_cue(&words, k))?;
         np_backward(&words, ci)
     }
 
@@ -631,6 +633,42 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// The group a bare group phrase ("officials", "City officials", "the state
+    /// police") refers back to: the nearest group named before `at` whose name ends
+    /// with the phrase's words ("Halomova city officials"). A phrase that names its own
+    /// place or body ("Richmond police") is its own group.
+    fn group_named_before(&self, at: usize, words: &[Word]) -> Option<&Mention> {
+        let words = match words.first() {
+            Some(w) if w.is("the") => &words[1..],
+            _ => words,
+        };
+        let (head, rest) = words.split_last()?;
+        if !head.lex().is_group()
+            || head.masked()
+            || !rest
+                .iter()
+                .all(|w| !w.masked() && lex::with_lower(w.s, lex::is_group_modifier))
+        {
+            return None;
+        }
+        let phrase: Vec<String> = words.iter().map(Word::lower).collect();
+        let end = self.mentions.partition_point(|m| m.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(LOOKBACK_MENTIONS * 4)
+            .filter(|m| m.group && !m.org && m.end <= at)
+            .find(|m| {
+                let named: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
+                // Not another bare phrase ("City officials"): the group it stands for.
+                named.len() > phrase.len()
+                    && named.ends_with(&phrase)
+                    && !named[..named.len() - phrase.len()]
+                        .iter()
+                        .all(|w| lex::is_group_modifier(w) || lex::is_group(w))
+            })
+    }
+
     /// A pronoun or description resolved to a name; a name with its titles stripped.
     fn resolve(&self, a: &Attribution, earlier: &[Option<Attribution>]) -> String {
         let words = split(&a.text, a.start);
@@ -655,21 +693,24 @@ impl<'a> Context<'a> {
             "i" | "we" => None,
             _ if definite_org(&words) => self.org_named_before(a.start, words[words.len() - 1].s),
             _ if definite_role(&words) => self.described_before(a.start, &words),
-            _ => self.org_over(a.start, a.end).or_else(|| {
-                self.mentions
-                    .iter()
-                    .skip(self.mentions.partition_point(|m| m.start < a.start))
-                    .take_while(|m| m.start < a.end)
-                    .filter(|m| m.end <= a.end)
-                    // The longest: "Halomova city officials", not a name inside it.
-                    .reduce(|b, m| {
-                        if m.end - m.start > b.end - b.start {
-                            m
-                        } else {
-                            b
-                        }
-                    })
-            }),
+            _ => self
+                .org_over(a.start, a.end)
+                .or_else(|| self.group_named_before(a.start, &words))
+                .or_else(|| {
+                    self.mentions
+                        .iter()
+                        .skip(self.mentions.partition_point(|m| m.start < a.start))
+                        .take_while(|m| m.start < a.end)
+                        .filter(|m| m.end <= a.end)
+                        // The longest: "Halomova city officials", not a name inside it.
+                        .reduce(|b, m| {
+                            if m.end - m.start > b.end - b.start {
+                                m
+                            } else {
+                                b
+                            }
+                        })
+                }),
         };
         match found {
             Some(m) => m.name.clone(),
@@ -804,10 +845,32 @@ fn paragraphs(lines: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 
 /// The first verb of saying among the first `within` words after a quote.
 fn post_cue(words: &[Word], within: usize) -> Option<usize> {
-    words
-        .iter()
-        .take(within)
-        .position(|w| w.lex().is_cue() && !w.is(lex::ACCORDING))
+    (0..words.len().min(within)).position(|k| verb_cue(words, k) && !words[k].is(lex::ACCORDING))
+}
+
+/// Whether `words[k]` is a verb of saying: a cue word, but not a noun after an article
+/// or a possessive ("the promise", "his warning", "a statement").
+fn verb_cue(words: &[Word], k: usize) -> bool {
+    words[k].lex().is_cue()
+        && !k.checked_sub(1).is_some_and(|p| {
+            let w = &words[p];
+            !w.punctuated()
+                && lex::with_lower(w.s, |l| {
+                    matches!(
+                        l,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "this"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                    )
+                })
+        })
 }
 
 /// “…” -Commissioner Geoffrey Starks

@@ -45,6 +45,12 @@ impl Word<'_> {
         super::lexicon::lower_is(self.s, lower)
     }
 
+    /// Punctuation follows the word (a comma, colon, break or stop): a phrase read
+    /// through it would run on past it.
+    pub fn punctuated(&self) -> bool {
+        self.comma || self.colon || self.brk || self.stop
+    }
+
     /// Known from the split, with no look at the word's bytes.
     pub fn capitalised(&self) -> bool {
         self.flags.get().is_upper()
