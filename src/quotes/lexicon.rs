@@ -308,11 +308,23 @@ const ORG_HEADS: &[&str] = &[
     "university", "college", "hospital", "administration", "police", "inc", "inc.", "corp",
     "corp.", "ltd", "ltd.", "plan", "project", "program", "programme", "initiative",
     "agreement",
-    // News outlets: "The Veladia Sentinel reported" names a paper, not a person.
+];
+
+/// Nouns that end the name of a news outlet: "The Veladia Sentinel reported" names a
+/// paper, not a person. Organisation heads too, but an outlet that reports is seldom
+/// the "it" of a quote.
+#[rustfmt::skip]
+const OUTLET_HEADS: &[&str] = &[
     "times", "post", "journal", "herald", "tribune", "sentinel", "mirror", "gazette",
     "bulletin", "chronicle", "inquirer", "courier", "telegraph", "observer", "dispatch",
-    "examiner", "globe",
+    "examiner", "globe", "register", "advocate", "review", "record", "standard", "express",
+    "monitor", "messenger", "star", "reporter", "press", "wire", "daily",
 ];
+
+/// Whether a lower-case word ends a news outlet's name.
+pub fn is_outlet_head(lower: &str) -> bool {
+    OUTLET_HEADS.contains(&lower)
+}
 
 /// Nouns that name a group or institution that can speak.
 #[rustfmt::skip]
@@ -325,7 +337,10 @@ const GROUPS: &[&str] = &[
     "organisation", "group", "coalition", "union", "party", "team", "spokesmen", "observers",
     "diplomats", "leaders", "people", "researchers", "scientists", "doctors", "teachers",
     "workers", "activists", "protesters", "demonstrators", "supporters", "opponents",
-    "members", "voters", "citizens",
+    "members", "voters", "citizens", "investors", "inspectors", "economists", "executives",
+    "organizers", "organisers", "engineers", "lawyers", "farmers", "parents", "students",
+    "nurses", "tenants", "landlords", "drivers", "firefighters", "soldiers", "troops",
+    "regulators", "auditors", "officers", "unions", "employees", "staff", "locals",
 ];
 
 pub fn is_person_role(word: &str) -> bool {
@@ -630,7 +645,7 @@ fn tag(h: u64) -> u16 {
 impl Table {
     fn build() -> Table {
         let mut entries: Vec<(String, u16)> = cues().into_iter().map(|w| (w, CUE)).collect();
-        let lists: [(&[&str], u16); 15] = [
+        let lists: [(&[&str], u16); 16] = [
             (TITLES, TITLE),
             (PERSON_ROLES, PERSON_ROLE),
             (GROUPS, GROUP),
@@ -645,6 +660,7 @@ impl Table {
             (PRONOUNS, PRONOUN),
             (PARTICLES, PARTICLE),
             (ORG_HEADS, ORG_HEAD),
+            (OUTLET_HEADS, ORG_HEAD),
             (SURNAME_PLACES, SURNAME_PLACE),
         ];
         for (list, f) in lists {

@@ -73,7 +73,7 @@ fn mentions_in(words: &[Word], masked: &str, sentences: &[(usize, usize)]) -> Ve
         let k = orgs.partition_point(|o| o.end <= start);
         orgs.get(k).is_some_and(|o| o.start < end)
     };
-    let runs = name_runs(words, &in_org);
+    let runs = name_runs(words, masked, &in_org);
     let mut out: Vec<Mention> = runs
         .iter()
         .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(words, r))
@@ -107,7 +107,7 @@ struct Run {
 }
 
 /// `in_org` tells the spans that stand inside an organisation's name: no person's.
-fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> {
+fn name_runs(words: &[Word], masked: &str, in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> {
     let starts_name = |w: &Word| {
         w.capitalised()
             && !w.masked()
@@ -121,7 +121,11 @@ fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> 
             continue;
         }
         let mut j = i;
-        while j + 1 < words.len() && !words[j].punctuated() {
+        // Not over a line break: "Advertisement" above "Professor Tamar Langson".
+        while j + 1 < words.len()
+            && !words[j].punctuated()
+            && !line_break_between(masked, &words[j], &words[j + 1])
+        {
             let particle = words.get(j + 2).is_some_and(|w| w.capitalised())
                 && words[j + 1].lex().is_particle();
             if !(starts_name(&words[j + 1]) || particle || surname_place(words, i, j + 1)) {
@@ -156,6 +160,8 @@ fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> 
                     || (n + 1 == ws.len() && surname_place(words, r.first, r.last))
             })
             && !ws[ws.len() - 1].initial()
+            // "WELEVBY (CNS) —", "NATO": datelines and acronyms, written all in capitals.
+            && !ws.iter().all(|w| all_capitals(w.s))
     });
     // Only the words of the runs kept so far are asked about.
     if !runs.is_empty() {
@@ -171,6 +177,27 @@ fn name_runs(words: &[Word], in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> 
         r.known = in_long.contains(words[r.first].s);
     }
     runs
+}
+
+/// Whether a line ends between two words of `masked`, `a` before `b`: a name or a
+/// group's name runs on within a line, never from a heading or a page's furniture.
+fn line_break_between(masked: &str, a: &Word, b: &Word) -> bool {
+    masked
+        .as_bytes()
+        .get(a.end..b.start)
+        .is_some_and(|gap| memchr::memchr(b'\n', gap).is_some())
+}
+
+/// Two letters or more, every one a capital.
+fn all_capitals(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Whether `words[at]` is a surname that is also a place word ("General Oluwaseun
@@ -622,7 +649,7 @@ fn group_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<
             && words[k - 1].capitalised()
             && !words[k - 1].punctuated()
             && head - k < 3
-            && memchr::memchr(b'\n', &masked.as_bytes()[words[k - 1].end..words[k].start]).is_none()
+            && !line_break_between(masked, &words[k - 1], &words[k])
         {
             k -= 1;
         }

@@ -564,7 +564,7 @@ impl<'a> Context<'a> {
         if let Some(e) = quoted {
             return Some(e.resolved.clone());
         }
-        self.nearest_subject(at, |m| m.org)
+        self.nearest_subject(at, |m| m.org && !names_outlet(&m.name))
             .or_else(|| self.group_before(at))
             .map(|m| m.name.clone())
     }
@@ -744,6 +744,13 @@ fn names_org(name: &str) -> bool {
             .take_while(|w| *w != "of")
             .last()
             .is_some_and(lex::is_org_head)
+}
+
+/// Whether an organisation's name is a news outlet's ("the Pellenmar Register").
+fn names_outlet(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| lex::with_lower(w, lex::is_outlet_head))
 }
 
 /// "Department of Transportation" is a department.
