@@ -346,7 +346,7 @@ impl<'a> Context<'a> {
                 ..prev.clone()
             });
         }
-        if self.quote_only[p] {
+        if self.quote_only[p] || self.opens_paragraph_unattributed(i, p) {
             return self.for_quote_paragraph(i, p, found);
         }
         if pre.trim_end().ends_with(':') {
@@ -391,6 +391,18 @@ impl<'a> Context<'a> {
         }
         self.subject_before(span.open, None)
             .map(|m| self.make(m.start, m.end, None, Via::Context))
+    }
+
+    /// Whether quote `i` opens paragraph `p` and the writer's words after it attribute
+    /// nothing (“…” She gave no timeline.): the paragraph is read as a quote's own.
+    fn opens_paragraph_unattributed(&self, i: usize, p: usize) -> bool {
+        let (ps, pe) = self.paragraphs[p];
+        let open = self.spans[i].open;
+        open >= ps
+            && self.masked[ps..open].trim().is_empty()
+            && !split(&self.masked[open..pe], open)
+                .iter()
+                .any(|w| w.lex().is_cue())
     }
 
     /// The cue attribution of the quote that opens paragraph `p + 1`.
