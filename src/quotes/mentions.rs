@@ -585,13 +585,19 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
         let line = &text[start..next];
         let (s, e) = (start, start + line.trim_end().len());
         start = next;
-        let body = text[s..e].trim();
+        // A reference mark after the last sentence ("… the Association. [2]") hides
+        // its end.
+        let body = without_reference_marks(text[s..e].trim());
         // Blank lines (every other line of most articles) hold no words.
         if body.is_empty() || body.ends_with(['.', '!', '?']) {
             continue;
         }
         let (mut long, mut caps) = (0, 0);
-        for w in body.split_whitespace() {
+        // A masked quote is nobody's capitals.
+        for w in body
+            .split_whitespace()
+            .filter(|w| !super::words::is_masked(w))
+        {
             let (is_long, upper) = long_word(w);
             if is_long {
                 long += 1;
@@ -603,6 +609,23 @@ fn headline_lines(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// `line` without the reference marks that end it ("[2]", "[1][3]").
+fn without_reference_marks(line: &str) -> &str {
+    let mut rest = line;
+    while let Some(open) = rest
+        .strip_suffix(']')
+        .and_then(|r| r.rfind('['))
+        .filter(|&k| {
+            rest[k + 1..rest.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+    {
+        rest = rest[..open].trim_end();
+    }
+    rest
 }
 
 /// Whether a word has four letters or more, and whether it starts with an upper-case

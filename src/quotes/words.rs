@@ -102,7 +102,7 @@ fn relabel<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
 }
 
 /// Whether a word is a stretch of a masked-out quote: 'Q's only, two or more.
-fn is_masked(s: &str) -> bool {
+pub(crate) fn is_masked(s: &str) -> bool {
     s.len() >= 2 && s.as_bytes()[0] == b'Q' && s.bytes().all(|b| b == b'Q')
 }
 
