@@ -46,7 +46,7 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
             break;
         }
         j += 1;
-        if w.comma || w.colon || w.brk || w.stop {
+        if w.punctuated() {
             break;
         }
     }
@@ -247,7 +247,7 @@ fn capitalised_np(words: &[Word], floor: usize, end: usize) -> (usize, usize) {
     let mut k = end;
     while k > floor {
         let w = &words[k - 1];
-        if w.comma || w.brk || w.colon || w.stop || w.masked() {
+        if w.punctuated() || w.masked() {
             break;
         }
         let name_word = w.capitalised() && !w.lex().stops_phrase() && !w.lex().is_cue();
@@ -279,7 +279,7 @@ fn described_start(words: &[Word], floor: usize, end: usize) -> Option<usize> {
     for back in 1..=4 {
         let i = end.checked_sub(back).filter(|&i| i >= floor)?;
         let w = &words[i];
-        if w.comma || w.brk || w.colon || w.stop || w.masked() {
+        if w.punctuated() || w.masked() {
             return None;
         }
         if w.lex().is_determiner() {
