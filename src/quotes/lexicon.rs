@@ -306,8 +306,14 @@ const ORG_HEADS: &[&str] = &[
     "league", "ministry", "mission", "office", "service", "society", "trust", "union",
     "utility", "alliance", "network", "organization", "organisation", "party", "bank",
     "university", "college", "hospital", "administration", "police", "inc", "inc.", "corp",
-    "corp.", "ltd", "ltd.", "plan", "project", "program", "programme", "initiative",
-    "agreement",
+    "corp.", "ltd", "ltd.",
+];
+
+/// Nouns that end the name of a scheme or a document, not a body: "the Rosabora
+/// Floodwater Plan" names no person, but it says nothing either.
+#[rustfmt::skip]
+const SCHEME_HEADS: &[&str] = &[
+    "plan", "project", "program", "programme", "initiative", "agreement",
 ];
 
 /// Nouns that end the name of a news outlet: "The Veladia Sentinel reported" names a
@@ -321,9 +327,10 @@ const OUTLET_HEADS: &[&str] = &[
     "monitor", "messenger", "star", "reporter", "press", "wire", "daily",
 ];
 
-/// Whether a lower-case word ends a news outlet's name.
-pub fn is_outlet_head(lower: &str) -> bool {
-    OUTLET_HEADS.contains(&lower)
+/// Whether a lower-case word ends the name of an organisation that is seldom the "it"
+/// of a quote: a news outlet's, or a scheme's.
+pub fn is_mute_head(lower: &str) -> bool {
+    OUTLET_HEADS.contains(&lower) || SCHEME_HEADS.contains(&lower)
 }
 
 /// Nouns that name a group or institution that can speak.
@@ -645,7 +652,7 @@ fn tag(h: u64) -> u16 {
 impl Table {
     fn build() -> Table {
         let mut entries: Vec<(String, u16)> = cues().into_iter().map(|w| (w, CUE)).collect();
-        let lists: [(&[&str], u16); 16] = [
+        let lists: [(&[&str], u16); 17] = [
             (TITLES, TITLE),
             (PERSON_ROLES, PERSON_ROLE),
             (GROUPS, GROUP),
@@ -661,6 +668,7 @@ impl Table {
             (PARTICLES, PARTICLE),
             (ORG_HEADS, ORG_HEAD),
             (OUTLET_HEADS, ORG_HEAD),
+            (SCHEME_HEADS, ORG_HEAD),
             (SURNAME_PLACES, SURNAME_PLACE),
         ];
         for (list, f) in lists {

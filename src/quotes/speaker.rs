@@ -576,7 +576,7 @@ impl<'a> Context<'a> {
         if let Some(e) = quoted {
             return Some(e.resolved.clone());
         }
-        self.nearest_subject(at, |m| m.org && !names_outlet(&m.name))
+        self.nearest_subject(at, |m| m.org && !names_mute_org(&m.name))
             .or_else(|| self.group_before(at))
             .map(|m| m.name.clone())
     }
@@ -758,11 +758,12 @@ fn names_org(name: &str) -> bool {
             .is_some_and(lex::is_org_head)
 }
 
-/// Whether an organisation's name is a news outlet's ("the Pellenmar Register").
-fn names_outlet(name: &str) -> bool {
+/// Whether an organisation's name is a news outlet's ("the Pellenmar Register") or a
+/// scheme's ("the Rosabora Floodwater Plan"): reported on, not speaking.
+fn names_mute_org(name: &str) -> bool {
     name.rsplit(' ')
         .next()
-        .is_some_and(|w| lex::with_lower(w, lex::is_outlet_head))
+        .is_some_and(|w| lex::with_lower(w, lex::is_mute_head))
 }
 
 /// "Department of Transportation" is a department.
