@@ -324,7 +324,7 @@ const OUTLET_HEADS: &[&str] = &[
     "times", "post", "journal", "herald", "tribune", "sentinel", "mirror", "gazette",
     "bulletin", "chronicle", "inquirer", "courier", "telegraph", "observer", "dispatch",
     "examiner", "globe", "register", "advocate", "review", "record", "standard", "express",
-    "monitor", "messenger", "star", "reporter", "press", "wire", "daily",
+    "monitor", "messenger", "star", "reporter", "press", "wire", "daily", "ledger", "beacon",
 ];
 
 /// Whether a lower-case word ends the name of an organisation that is seldom the "it"

@@ -93,10 +93,11 @@ pub fn quoted(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// knows, else the fullest the corpus knows. The first part runs per article, in
 /// parallel; only the names an article could not complete wait for the corpus.
 pub fn extract(articles: &[Article]) -> Vec<Quote> {
+    let outlets = Outlets::of(articles);
     let per_article: Vec<Extracted> = articles
         .par_iter()
         .enumerate()
-        .map(|(i, a)| extract_one(i, a))
+        .map(|(i, a)| extract_one(i, a, &outlets))
         .collect();
     // Counts add up in any order: the corpus is gathered in parallel.
     let corpus = per_article
@@ -154,6 +155,37 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
     out
 }
 
+/// The news outlets the corpus knows from its metadata (the articles' own outlets and
+/// the outlets they cite), by lower-case name without a leading "The".
+struct Outlets(rustc_hash::FxHashSet<String>);
+
+impl Outlets {
+    fn of(articles: &[Article]) -> Self {
+        Outlets(
+            articles
+                .iter()
+                .flat_map(|a| a.outlet.iter().chain(a.cites.iter().map(|c| &c.outlet)))
+                .map(|o| Self::key(o))
+                .filter(|k| !k.is_empty())
+                .collect(),
+        )
+    }
+
+    fn key(name: &str) -> String {
+        let lower = name.trim().to_lowercase();
+        match lower.strip_prefix("the ") {
+            Some(rest) => rest.to_string(),
+            None => lower,
+        }
+    }
+
+    /// Whether `name` (a person mention's, titles stripped: no leading "The") is one
+    /// of them.
+    fn names(&self, name: &str) -> bool {
+        !self.0.is_empty() && lexicon::with_lower(name, |l| self.0.contains(l))
+    }
+}
+
 /// What one article gives the corpus.
 struct Extracted {
     /// Its quotes, speakers completed from the article's own names where it can.
@@ -165,8 +197,8 @@ struct Extracted {
 }
 
 /// The quotes of one article, speakers completed with the article's own names.
-fn extract_one(index: usize, article: &Article) -> Extracted {
-    let (mut quotes, mentions) = quotes_of(index, article);
+fn extract_one(index: usize, article: &Article, outlets: &Outlets) -> Extracted {
+    let (mut quotes, mentions) = quotes_of(index, article, outlets);
     // The article's names: its speakers (once per quote) and its full-name mentions.
     let mut known = names::Known::default();
     // An article names few people many times: each name is judged once, with its count.
@@ -216,11 +248,13 @@ fn extract_one(index: usize, article: &Article) -> Extracted {
 
 /// The quotes of one article (speakers resolved within it, not yet made canonical) and
 /// the full names it mentions.
-fn quotes_of(index: usize, article: &Article) -> (Vec<Quote>, Vec<String>) {
+fn quotes_of(index: usize, article: &Article, outlets: &Outlets) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
     let lines = find::lines(text);
     let (spans, nicknames) = without_nicknames(text, scan::scan_lines(text, &lines));
     let mut ctx = speaker::Context::with_lines(text, &spans, &nicknames, lines);
+    // "According to ScoopWatch" names an outlet: "he" and "she" never stand for it.
+    ctx.mentions.retain(|m| m.group || !outlets.names(&m.name));
     let attributions = ctx.attribute();
     let mut out = Vec::new();
     let mut position = Position::default();
