@@ -166,7 +166,17 @@ fn name_runs(words: &[Word], masked: &str, in_org: &dyn Fn(usize, usize) -> bool
     // Only the words of the runs kept so far are asked about.
     if !runs.is_empty() {
         let common = CommonWords::new(words, &runs);
-        runs.retain(|r| !words[r.first..=r.last].iter().any(|w| common.contains(w)));
+        // `retain` visits the runs in order, as `new` numbered their words.
+        let mut at = 0;
+        runs.retain(|r| {
+            let ws = &words[r.first..=r.last];
+            let keep = !ws
+                .iter()
+                .enumerate()
+                .any(|(n, w)| common.contains(at + n, w));
+            at += ws.len();
+            keep
+        });
     }
     let in_long: FxHashSet<&str> = runs
         .iter()
@@ -260,13 +270,15 @@ fn after_place_prefix(words: &[Word], at: usize) -> bool {
 
 /// Capitalised words that are common words: the article also writes them in lower case
 /// ("Maduro Announces Willingness" in a run-in headline), or they end like abstract nouns.
-/// Asked of a word, it tells whether the word's lower-case form is the lower-case form
-/// of such a capitalised word of the article.
+/// Asked of the `n`th word of the runs, it tells whether the word's lower-case form is
+/// the lower-case form of such a capitalised word of the article.
 struct CommonWords<'w, 'a> {
     words: &'w [Word<'a>],
-    /// The lower-case form of every word of a run, and whether the article also writes
-    /// it as a word that starts with a lower-case letter.
-    written_lower: Forms,
+    /// Per word of the runs, in order, the index of its lower-case form in `common`:
+    /// each word is lower-cased and hashed once, each form judged once.
+    form_of: Vec<usize>,
+    /// Per distinct lower-case form: whether it is a common word.
+    common: Vec<bool>,
     /// The lower-case forms of the capitalised words, built when first needed (only a
     /// word that is not capitalised itself, a name particle, needs them).
     capitalised: std::cell::OnceCell<FxHashSet<String>>,
@@ -274,7 +286,9 @@ struct CommonWords<'w, 'a> {
 
 impl<'w, 'a> CommonWords<'w, 'a> {
     fn new(words: &'w [Word<'a>], runs: &[Run]) -> Self {
-        let mut written_lower = Forms::default();
+        let mut forms = Forms::default();
+        let mut form_of = Vec::new();
+        let mut common = Vec::new();
         // A cheap first test of a word against all of them: a bit per length and first
         // two bytes.
         let mut filter = [0u64; 16];
@@ -286,11 +300,15 @@ impl<'w, 'a> CommonWords<'w, 'a> {
         for r in runs {
             for w in &words[r.first..=r.last] {
                 lex::with_lower(w.s, |l| {
-                    if !l.is_empty() {
-                        let (k, m) = bit(l);
-                        filter[k] |= m;
+                    let form = forms.index(l, common.len());
+                    if form == common.len() {
+                        if !l.is_empty() {
+                            let (k, m) = bit(l);
+                            filter[k] |= m;
+                        }
+                        common.push(abstract_noun(l));
                     }
-                    written_lower.insert(l);
+                    form_of.push(form);
                 });
             }
         }
@@ -304,24 +322,25 @@ impl<'w, 'a> CommonWords<'w, 'a> {
                 continue;
             }
             if w.s.chars().next().is_some_and(char::is_lowercase) {
-                if let Some(seen) = written_lower.get_mut(w.s) {
-                    *seen = true;
+                if let Some(form) = forms.get(w.s) {
+                    common[form] = true;
                 }
             }
         }
         CommonWords {
             words,
-            written_lower,
+            form_of,
+            common,
             capitalised: std::cell::OnceCell::new(),
         }
     }
 
-    fn contains(&self, w: &Word) -> bool {
-        lex::with_lower(w.s, |l| {
-            self.common(l)
-                && (w.capitalised()
-                    || self
-                        .capitalised
+    /// Whether `w`, the `n`th word of the runs, is a common word.
+    fn contains(&self, n: usize, w: &Word) -> bool {
+        self.common[self.form_of[n]]
+            && (w.capitalised()
+                || lex::with_lower(w.s, |l| {
+                    self.capitalised
                         .get_or_init(|| {
                             self.words
                                 .iter()
@@ -329,56 +348,46 @@ impl<'w, 'a> CommonWords<'w, 'a> {
                                 .map(|c| c.s.to_lowercase())
                                 .collect()
                         })
-                        .contains(l))
-        })
-    }
-
-    /// Whether a capitalised word whose lower-case form is `l` (a run word's) is a
-    /// common word.
-    fn common(&self, l: &str) -> bool {
-        self.written_lower.get(l)
-            || ["ness", "tion", "ment", "ings", "ity", "ship"]
-                .iter()
-                .any(|s| l.ends_with(s))
-            // Long enough not to be Terrance, Florence or Lawrence.
-            || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+                        .contains(l)
+                }))
     }
 }
 
-/// Strings to a flag, short ASCII ones keyed by their bytes (no allocation, no string
+/// Whether a capitalised word whose lower-case form is `l` ends like an abstract noun.
+fn abstract_noun(l: &str) -> bool {
+    ["ness", "tion", "ment", "ings", "ity", "ship"]
+        .iter()
+        .any(|s| l.ends_with(s))
+        // Long enough not to be Terrance, Florence or Lawrence.
+        || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+}
+
+/// Strings to an index, short ASCII ones keyed by their bytes (no allocation, no string
 /// comparison), the others by the string.
 #[derive(Default)]
 struct Forms {
-    short: FxHashMap<(u128, u8), bool>,
-    long: FxHashMap<String, bool>,
+    short: FxHashMap<(u128, u8), usize>,
+    long: FxHashMap<String, usize>,
 }
 
 impl Forms {
-    fn insert(&mut self, s: &str) {
+    /// The index of `s`, which is `next` if `s` is new.
+    fn index(&mut self, s: &str, next: usize) -> usize {
         match lex::ascii_key(s) {
-            Some(k) => {
-                self.short.insert(k, false);
-            }
-            None => {
-                self.long.insert(s.to_string(), false);
-            }
+            Some(k) => *self.short.entry(k).or_insert(next),
+            None => match self.long.get(s) {
+                Some(&i) => i,
+                None => *self.long.entry(s.to_string()).or_insert(next),
+            },
         }
     }
 
-    fn get_mut(&mut self, s: &str) -> Option<&mut bool> {
-        match lex::ascii_key(s) {
-            Some(k) => self.short.get_mut(&k),
-            None => self.long.get_mut(s),
-        }
-    }
-
-    fn get(&self, s: &str) -> bool {
+    fn get(&self, s: &str) -> Option<usize> {
         match lex::ascii_key(s) {
             Some(k) => self.short.get(&k),
             None => self.long.get(s),
         }
         .copied()
-        .unwrap_or(false)
     }
 }
 

@@ -114,6 +114,14 @@ fn lead_punct(c: char) -> bool {
 }
 
 fn is_abbrev(w: &str) -> bool {
+    // Most words asked about end a sentence ("the recount."): an ASCII word of five
+    // letters or more before its periods, none between them, is no listed abbreviation,
+    // no initial and no run of single letters, whatever its case (lower-casing ASCII
+    // keeps its length and periods).
+    let core = w.trim_end_matches('.');
+    if w.is_ascii() && core.len() > 4 && !core.contains('.') {
+        return false;
+    }
     super::lexicon::with_lower(w, |lower| is_abbrev_lower(w, lower))
 }
 
@@ -351,6 +359,17 @@ mod tests {
                 (!want.is_empty()).then_some(want),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn long_words_are_ruled_out_as_lower_casing_would() {
+        for w in [
+            "recount.", "Said.", "CAPT.", "Capt.", "U.S.", "u.k..", "Prof..", "ABCDE.", "A.B.C.",
+            "Sgt.", "F.", "Ünited.", "x.", "abcd.", "abcde...",
+        ] {
+            let full = super::super::lexicon::with_lower(w, |l| is_abbrev_lower(w, l));
+            assert_eq!(is_abbrev(w), full, "{w}");
         }
     }
 
