@@ -375,9 +375,13 @@ impl Forms {
     fn index(&mut self, s: &str, next: usize) -> usize {
         match lex::ascii_key(s) {
             Some(k) => *self.short.entry(k).or_insert(next),
+            // Looked up before it is copied: most long forms are already known.
             None => match self.long.get(s) {
                 Some(&i) => i,
-                None => *self.long.entry(s.to_string()).or_insert(next),
+                None => {
+                    self.long.insert(s.to_string(), next);
+                    next
+                }
             },
         }
     }
