@@ -68,19 +68,24 @@ pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
 fn mentions_in(words: &[Word], masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
     // Groups and organisations are described by nothing: one empty list for all.
     let none: Arc<Vec<String>> = Arc::default();
-    let orgs = org_mentions(words, masked, &none);
+    // Every pass below starts at or next to a capitalised word, and most words are not:
+    // the passes walk this list instead of every word.
+    let caps: Vec<usize> = (0..words.len())
+        .filter(|&i| words[i].capitalised())
+        .collect();
+    let orgs = org_mentions(words, &caps, masked, &none);
     let in_org = |start: usize, end: usize| {
         let k = orgs.partition_point(|o| o.end <= start);
         orgs.get(k).is_some_and(|o| o.start < end)
     };
-    let runs = name_runs(words, masked, &in_org);
+    let runs = name_runs(words, &caps, masked, &in_org);
     let mut out: Vec<Mention> = runs
         .iter()
         .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(words, r))
         .map(|r| person(words, r, &none))
         .collect();
     out.extend(
-        group_mentions(words, masked, &none)
+        group_mentions(words, &caps, masked, &none)
             .into_iter()
             .filter(|g| !in_org(g.start, g.end)),
     );
@@ -107,17 +112,23 @@ struct Run {
 }
 
 /// `in_org` tells the spans that stand inside an organisation's name: no person's.
-fn name_runs(words: &[Word], masked: &str, in_org: &dyn Fn(usize, usize) -> bool) -> Vec<Run> {
+/// `caps` are the indices of the capitalised words, in order.
+fn name_runs(
+    words: &[Word],
+    caps: &[usize],
+    masked: &str,
+    in_org: &dyn Fn(usize, usize) -> bool,
+) -> Vec<Run> {
     let starts_name = |w: &Word| {
         w.capitalised()
             && !w.masked()
             && (w.lex().may_be_name() || w.lex().is_title() || w.initial())
     };
     let mut runs: Vec<Run> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if !starts_name(&words[i]) {
-            i += 1;
+    // Only a capitalised word starts a name.
+    let mut next = 0;
+    for &i in caps {
+        if i < next || !starts_name(&words[i]) {
             continue;
         }
         let mut j = i;
@@ -146,7 +157,7 @@ fn name_runs(words: &[Word], masked: &str, in_org: &dyn Fn(usize, usize) -> bool
                 known: false,
             });
         }
-        i = j + 1;
+        next = j + 1;
     }
     runs.retain(|r| {
         let ws = &words[r.first..=r.last];
@@ -655,12 +666,29 @@ fn long_word(w: &str) -> (bool, bool) {
 }
 
 /// "the Trump administration", "U.S. officials", "Richmond police".
-fn group_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Mention> {
+/// `caps` are the indices of the capitalised words, in order.
+fn group_mentions(
+    words: &[Word],
+    caps: &[usize],
+    masked: &str,
+    none: &Arc<Vec<String>>,
+) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
+    // The group noun stands one or two words after a capitalised word: those words, in
+    // order, each once.
+    let mut last = 0;
+    let candidates = caps.iter().flat_map(|&c| [c + 1, c + 2]).filter(move |&i| {
+        let new = i > last && i < words.len();
+        if new {
+            last = i;
+        }
+        new
+    });
+    for i in candidates {
+        let w = &words[i];
         // A group noun after a capitalised word ("Richmond police"): the cheap tests
         // first, the lexicon last.
-        if i == 0 || w.capitalised() || words[i - 1].punctuated() {
+        if w.capitalised() || words[i - 1].punctuated() {
             continue;
         }
         // "Richmond city officials": one modifier between the place and the noun.
@@ -717,7 +745,13 @@ const ORG_WORDS_BEFORE: usize = 5;
 /// "Union" ("the New Ardurgrad Environmental Agency", "the Fire and Rescue Service"),
 /// with an "of" phrase after the head ("the Department of Transportation"). A head
 /// alone ("Police said") names no particular body. Sorted by position.
-fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Mention> {
+/// `caps` are the indices of the capitalised words, in order.
+fn org_mentions(
+    words: &[Word],
+    caps: &[usize],
+    masked: &str,
+    none: &Arc<Vec<String>>,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let name_word = |w: &Word| {
         w.capitalised()
@@ -729,11 +763,11 @@ fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Me
                 || w.lex().stops_phrase()
                 || w.lex().is_pronoun())
     };
-    let mut i = 0;
-    while i < words.len() {
+    // Only a capitalised word is an organisation's head.
+    let mut next = 0;
+    for &i in caps {
         let w = &words[i];
-        if !(w.capitalised() && !w.masked() && w.lex().is_org_head()) {
-            i += 1;
+        if i < next || !(w.capitalised() && !w.masked() && w.lex().is_org_head()) {
             continue;
         }
         // Back over the name words, and "and" between two of them.
@@ -776,7 +810,6 @@ fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Me
             }
         }
         if k == i && e == i {
-            i += 1;
             continue;
         }
         let before = k.checked_sub(1).map(|p| &words[p]);
@@ -799,7 +832,7 @@ fn org_mentions(words: &[Word], masked: &str, none: &Arc<Vec<String>>) -> Vec<Me
             object,
             descriptors: Arc::clone(none),
         });
-        i = e + 1;
+        next = e + 1;
     }
     out
 }
