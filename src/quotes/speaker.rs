@@ -168,12 +168,21 @@ impl<'a> Context<'a> {
 
     /// Attributes every quote.
     pub fn attribute(&self) -> Vec<Option<Attribution>> {
-        let mut out: Vec<Option<Attribution>> =
-            (0..self.spans.len()).map(|i| self.direct(i)).collect();
+        // The words before each quote are read by several rules, and by the next quote's
+        // too: split once.
+        let pres: Vec<Vec<Word>> = (0..self.spans.len())
+            .map(|i| {
+                let (pre_at, pre) = self.before(i);
+                split(pre, pre_at)
+            })
+            .collect();
+        let mut out: Vec<Option<Attribution>> = (0..self.spans.len())
+            .map(|i| self.direct(i, &pres))
+            .collect();
         // Next-paragraph attributions first, so that a stand-alone quote can borrow one.
         for i in 0..self.spans.len() {
             if out[i].is_none() {
-                out[i] = self.inherited(i, &out);
+                out[i] = self.inherited(i, &out, &pres[i]);
             }
         }
         // Words that still run into a quote (a name glued to the quote it opens, a dash
@@ -196,11 +205,11 @@ impl<'a> Context<'a> {
     }
 
     /// A verb of saying (or a dash) in the quote's own sentence. A cue that names its
-    /// speaker wins over one whose subject must be looked for further back.
-    fn direct(&self, i: usize) -> Option<Attribution> {
-        let (pre_at, pre) = self.before(i);
+    /// speaker wins over one whose subject must be looked for further back. `pres` are
+    /// the words [`before`](Self::before) each quote.
+    fn direct(&self, i: usize, pres: &[Vec<Word>]) -> Option<Attribution> {
+        let pre_words = &pres[i];
         let (post_at, post) = self.after(i);
-        let pre_words = split(pre, pre_at);
         let post_words = split(post, post_at);
         let near = post_cue(&post_words, NEAR_WORDS);
         let pre_cue = (0..pre_words.len()).rposition(|k| verb_cue(&pre_words, k));
@@ -210,19 +219,19 @@ impl<'a> Context<'a> {
             .or_else(|| dash(post, post_at))
             // "Kirkmore said he was “independent” …, according to ScoopWatch": the
             // clause's own speaker, named before its cue, over the report's source.
-            .or_else(|| pre_cue.and_then(|ci| self.named_at_cue(&pre_words, ci, false)))
-            .or_else(|| self.according_to(&pre_words))
+            .or_else(|| pre_cue.and_then(|ci| self.named_at_cue(pre_words, ci, false)))
+            .or_else(|| self.according_to(pre_words))
             .or_else(|| self.according_to(&post_words));
         if named.is_some() {
             return named;
         }
         match (near, pre_cue) {
-            (Some(ci), _) => self.subject_of_cue(i, &post_words[ci]),
-            (None, Some(ci)) => self.subject_of_cue(i, &pre_words[ci]),
+            (Some(ci), _) => self.subject_of_cue(i, &post_words[ci], pres),
+            (None, Some(ci)) => self.subject_of_cue(i, &pre_words[ci], pres),
             (None, None) => {
                 let far = post_cue(&post_words, FAR_WORDS)?;
                 self.named_at_cue(&post_words, far, true)
-                    .or_else(|| self.subject_of_cue(i, &post_words[far]))
+                    .or_else(|| self.subject_of_cue(i, &post_words[far], pres))
             }
         }
     }
@@ -259,12 +268,12 @@ impl<'a> Context<'a> {
 
     /// "…, stating" / "and adds": a cue without its own subject; the clause's subject
     /// stands further back, with an earlier quote of the sentence or before it.
-    fn subject_of_cue(&self, i: usize, cue: &Word) -> Option<Attribution> {
+    fn subject_of_cue(&self, i: usize, cue: &Word, pres: &[Vec<Word>]) -> Option<Attribution> {
         // A label verb ("have taken to calling the plan “…”") names the label in the
         // writer's sentence: its subject, if not named there, is nobody further back.
         let label = lex::with_lower(cue.s, |l| lex::LABEL_CUES.contains(&l));
         let here = self.sentence_index(cue.start);
-        self.previous_in_sentence(i)
+        self.previous_in_sentence(i, pres)
             .or_else(|| {
                 self.subject_before(cue.start, None)
                     .filter(|m| !label || m.sentence == here)
@@ -274,13 +283,12 @@ impl<'a> Context<'a> {
     }
 
     /// The speaker named before the cue of an earlier quote of the same sentence.
-    fn previous_in_sentence(&self, i: usize) -> Option<(usize, usize)> {
+    fn previous_in_sentence(&self, i: usize, pres: &[Vec<Word>]) -> Option<(usize, usize)> {
         let (s, _) = self.sentence_of(self.spans[i].open);
         let prev = i.checked_sub(1).filter(|&p| self.spans[p].open >= s)?;
-        let (pre_at, pre) = self.before(prev);
-        let words = split(pre, pre_at);
-        let ci = (0..words.len()).rposition(|k| verb_cue(&words, k))?;
-        np_backward(&words, ci)
+        let words = &pres[prev];
+        let ci = (0..words.len()).rposition(|k| verb_cue(words, k))?;
+        np_backward(words, ci)
     }
 
     /// "according to the ministry": the phrase after it.
@@ -322,13 +330,18 @@ impl<'a> Context<'a> {
     }
 
     /// No cue of its own: the conventions of news copy.
-    fn inherited(&self, i: usize, found: &[Option<Attribution>]) -> Option<Attribution> {
+    fn inherited(
+        &self,
+        i: usize,
+        found: &[Option<Attribution>],
+        pre_words: &[Word],
+    ) -> Option<Attribution> {
         let span = &self.spans[i];
         let p = self.paragraph_of(span.open);
         // A label the writer's sentence gives ("residents call it “the needle”") is
         // not the words of whoever spoke before.
         let (pre_at, pre) = self.before(i);
-        if split(pre, pre_at)
+        if pre_words
             .iter()
             .any(|w| w.lex().is_cue() && lex::with_lower(w.s, |l| lex::LABEL_CUES.contains(&l)))
         {
