@@ -212,7 +212,7 @@ impl<'a> Context<'a> {
         let (post_at, post) = self.after(i);
         let post_words = split(post, post_at);
         let near = post_cue(&post_words, NEAR_WORDS);
-        let pre_cue = (0..pre_words.len()).rposition(|k| verb_cue(&pre_words, k));
+        let pre_cue = (0..pre_words.len()).rposition(|k| verb_cue(pre_words, k));
         let named = near
             .and_then(|ci| self.named_at_cue(&post_words, ci, true))
             .or_else(|| self.after_question(i))
