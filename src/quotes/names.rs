@@ -21,12 +21,11 @@ impl<'a> Known<'a> {
 
     /// Counts `name` as seen `times` times.
     pub(crate) fn add_times(&mut self, name: &'a str, times: usize) {
-        let (Some(first), Some(last)) = (
-            name.split_whitespace().next(),
-            name.split_whitespace().next_back(),
-        ) else {
+        let mut words = name.split_whitespace();
+        let Some(first) = words.next() else {
             return;
         };
+        let last = words.next_back().unwrap_or(first);
         *self
             .by_last
             .entry(last)
@@ -121,9 +120,10 @@ pub(crate) fn is_person(name: &str) -> bool {
         && words
             .clone()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lex::is_particle(w))
-        && !words
-            .next_back()
-            .is_some_and(|w| lex::is_group(w) || lex::is_org_head(w))
+        && !words.next_back().is_some_and(|w| {
+            let f = lex::word_flags(w);
+            f.is_group() || f.is_org_head()
+        })
 }
 
 #[cfg(test)]
