@@ -45,9 +45,10 @@ const ROLE_WORDS_BEFORE: usize = 3;
 const APPOSITIVE_WORDS: usize = 6;
 
 /// Every mention of `masked`, sorted by position. `sentences` are the sentence ranges of
-/// the text, in order.
-pub fn find(masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
-    let headlines = headline_lines(masked);
+/// the text, in order; `lines` its lines as [`find::lines`](super::find::lines) gives
+/// them for the unmasked text (masking keeps every `\n` where it is).
+pub fn find(masked: &str, sentences: &[(usize, usize)], lines: &[(usize, usize)]) -> Vec<Mention> {
+    let headlines = headline_lines(masked, lines);
     with_article_words(masked, |words| {
         if !headlines.is_empty() {
             // Words and lines both in order: the line a word may stand in is found by
@@ -598,17 +599,30 @@ fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
 }
 
 /// Lines written in title case (headlines, section heads): their capitals name nobody.
-/// A line that ends a sentence is prose, however many names it holds.
-fn headline_lines(text: &str) -> Vec<(usize, usize)> {
+/// A line that ends a sentence is prose, however many names it holds. `lines` are the
+/// lines of the unmasked text (see [`find`]).
+fn headline_lines(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
-    // The lines of `split_inclusive('\n')`, cut where a vectorised search finds them.
-    while start < text.len() {
-        let next =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k + 1);
-        let line = &text[start..next];
+    for &(start, body_end) in lines {
+        // The line up to its `\n`: the `\r`s `lines` left off may be masked ('Q').
+        let raw_end = body_end
+            + bytes[body_end..]
+                .iter()
+                .take_while(|&&b| b != b'\n')
+                .count();
+        // Most lines are blank or end a sentence, and end in ASCII: judged on their last
+        // byte, as the general reading below would judge them.
+        match bytes[start..raw_end]
+            .iter()
+            .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | 0x0B | 0x0C))
+        {
+            None => continue,
+            Some(k) if matches!(bytes[start + k], b'.' | b'!' | b'?') => continue,
+            _ => {}
+        }
+        let line = &text[start..raw_end];
         let (s, e) = (start, start + line.trim_end().len());
-        start = next;
         // A reference mark after the last sentence ("… the Association. [2]") hides
         // its end.
         let body = without_reference_marks(text[s..e].trim());
@@ -842,7 +856,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, Option<Gender>)> {
-        find(text, &[(0, text.len())])
+        find(text, &[(0, text.len())], &crate::quotes::find::lines(text))
             .into_iter()
             .map(|m| (m.name, m.gender))
             .collect()
@@ -868,7 +882,7 @@ mod tests {
     #[test]
     fn descriptors_come_from_titles_roles_and_appositives() {
         let text = "U.S. envoy Richard Grenell met Rachel Reeves, the British chancellor, here.";
-        let m = find(text, &[(0, text.len())]);
+        let m = find(text, &[(0, text.len())], &crate::quotes::find::lines(text));
         assert_eq!(*m[0].descriptors, ["u.s.", "envoy"]);
         assert_eq!(*m[1].descriptors, ["british", "chancellor"]);
     }

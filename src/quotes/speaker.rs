@@ -94,7 +94,7 @@ impl<'a> Context<'a> {
         for &(ps, pe) in &paragraphs {
             sentence::push_ranges(&masked[ps..pe], ps, &mut sentences);
         }
-        let mut mentions = mentions::find(&masked, &sentences);
+        let mut mentions = mentions::find(&masked, &sentences, &paragraphs);
         // A name glued to a quote ("Jane Doe“Fine.”", no space before the mark) runs on
         // into the masked quote, and may end inside its closing mark: a name holds no
         // quoted words, so such a mention is no name.
