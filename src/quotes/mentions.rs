@@ -630,23 +630,47 @@ fn headline_lines(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
         if body.is_empty() || body.ends_with(['.', '!', '?']) {
             continue;
         }
-        let (mut long, mut caps) = (0, 0);
-        // A masked quote is nobody's capitals.
-        for w in body
-            .split_whitespace()
-            .filter(|w| !super::words::is_masked(w))
-        {
-            let (is_long, upper) = long_word(w);
-            if is_long {
-                long += 1;
-                caps += usize::from(upper);
-            }
-        }
+        let (long, caps) = long_and_capitalised(body);
         if long >= 3 && caps * 4 >= long * 3 {
             out.push((s, e));
         }
     }
     out
+}
+
+/// How many words of `line` have four letters or more, and how many of those start with
+/// an upper-case letter. A masked quote is nobody's capitals.
+fn long_and_capitalised(line: &str) -> (usize, usize) {
+    let (mut long, mut caps) = (0, 0);
+    if line.is_ascii() {
+        // The bytes `split_whitespace` splits an ASCII line at, read as bytes.
+        let words = line
+            .as_bytes()
+            .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+            .filter(|w| !w.is_empty() && !(w.len() >= 2 && w.iter().all(|&b| b == b'Q')));
+        for w in words {
+            if w.iter()
+                .filter(|b| b.is_ascii_alphabetic())
+                .nth(3)
+                .is_some()
+            {
+                long += 1;
+                caps += usize::from(w[0].is_ascii_uppercase());
+            }
+        }
+        return (long, caps);
+    }
+    for w in line
+        .split_whitespace()
+        .filter(|w| !super::words::is_masked(w))
+    {
+        let (is_long, upper) = long_word(w);
+        if is_long {
+            long += 1;
+            caps += usize::from(upper);
+        }
+    }
+    (long, caps)
 }
 
 /// `line` without the reference marks that end it ("[2]", "[1][3]").
@@ -860,6 +884,29 @@ mod tests {
             .into_iter()
             .map(|m| (m.name, m.gender))
             .collect()
+    }
+
+    #[test]
+    fn ascii_lines_count_their_long_and_capitalised_words_as_other_lines_do() {
+        for line in [
+            "Radley Moves to Clarify Marioia Electoral Roll",
+            "By Xavier Zamora | Published: May 19, 2022",
+            "Fenwood: QQQQQQQQQQ",
+            "Q QQ QQQ Quartz qqqq",
+            "a\tb\x0bWord\x0cWORD\rwords  Four",
+            "",
+            "   ",
+            "ab-cd efgh 1234 a1b2c3d4",
+        ] {
+            // The same line with one non-ASCII word appended reads through the general
+            // path; the appended word adds nothing to either count.
+            let general = format!("{line} é");
+            assert_eq!(
+                long_and_capitalised(line),
+                long_and_capitalised(&general),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
