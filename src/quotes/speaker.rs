@@ -853,10 +853,12 @@ fn mask(text: &str, spans: &[Span], blanks: &[(usize, usize)]) -> String {
         bytes[s..e].fill(b' ');
     }
     for s in spans {
-        for b in &mut bytes[s.open..s.close.max(s.end)] {
-            if *b != b'\n' {
-                *b = b'Q';
-            }
+        // Filled whole, then its line breaks put back: most quotes hold none.
+        let quote = &mut bytes[s.open..s.close.max(s.end)];
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', quote).collect();
+        quote.fill(b'Q');
+        for k in breaks {
+            quote[k] = b'\n';
         }
         let last = text[s.start..s.end].trim_end().chars().next_back();
         if let Some(c @ ('.' | '!' | '?')) = last {
