@@ -99,9 +99,11 @@ fn lower(word: &str) -> Cow<'_, str> {
 /// Whether a token's comparison form is a [`subject`].
 fn is_subject(word: &str) -> bool {
     if word.is_ascii() {
-        // The longest subject is 7 bytes ("they're"); `token_norm` lower-cases ASCII
-        // and folds '`' to '\''.
-        if word.len() > 7 {
+        // The longest subject is 7 bytes ("they're") and every one starts with one of
+        // "ihstwy": most words are ruled out by their length or first byte. `token_norm`
+        // lower-cases ASCII and folds '`' to '\''.
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        if word.len() > 7 || !matches!(first, Some(b'i' | b'h' | b's' | b't' | b'w' | b'y')) {
             return false;
         }
         let mut norm = [0u8; 7];
@@ -376,6 +378,9 @@ mod tests {
     fn subject_is_the_list() {
         for w in SUBJECTS {
             assert!(subject(w.as_bytes()), "{w}");
+            assert!(is_subject(&w.to_uppercase()), "{w}");
+            assert!(is_subject(&w.replace('\'', "`")), "{w}");
+            assert!(is_subject(&w.replace('\'', "’")), "{w}");
         }
         for t in tricky_texts() {
             crate::text::token_spans(&t, |s, e| {

@@ -149,11 +149,17 @@ fn for_each_start(text: &str, mut f: impl FnMut(usize)) {
             (run_end, run_ws_end)
         } else {
             let mut j = i;
-            while let Some(d) = text[j..].chars().next() {
-                if is_closing(d) || matches!(d, '.' | '!' | '?') {
-                    j += d.len_utf8();
-                } else {
+            loop {
+                // Most terminators are followed by a space or a letter.
+                if bytes
+                    .get(j)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b' ')
+                {
                     break;
+                }
+                match text[j..].chars().next() {
+                    Some(d) if is_closing(d) || matches!(d, '.' | '!' | '?') => j += d.len_utf8(),
+                    _ => break,
                 }
             }
             // Mostly one space, then the next word.
@@ -193,7 +199,7 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     let word = last_word(&before[tail..]);
     // Most periods end a plain word: longer than any abbreviation below, ASCII (so its
     // lower case is as long) and undotted, it is none of them.
-    if word.len() > 6 && word.is_ascii() && !word.contains('.') {
+    if word.len() > 6 && word.bytes().all(|b| b.is_ascii() && b != b'.') {
         return true;
     }
     super::lexicon::with_lower(word, |lower| {
@@ -231,11 +237,15 @@ fn last_word(text: &str) -> &str {
     let bytes = text.as_bytes();
     let mut i = bytes.len();
     while let Some(&b) = i.checked_sub(1).and_then(|k| bytes.get(k)) {
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            text[..i].chars().next_back().unwrap_or(' ')
-        };
+        if b.is_ascii() {
+            // The ASCII whitespace and opening marks.
+            if matches!(b, b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b'(' | b'[') {
+                break;
+            }
+            i -= 1;
+            continue;
+        }
+        let c = text[..i].chars().next_back().unwrap_or(' ');
         if c.is_whitespace() || is_opening(c) || c == '—' {
             break;
         }
@@ -285,11 +295,17 @@ mod tests {
                 continue;
             }
             let mut j = i;
-            while let Some(d) = text[j..].chars().next() {
-                if is_closing(d) || matches!(d, '.' | '!' | '?') {
-                    j += d.len_utf8();
-                } else {
+            loop {
+                // Most terminators are followed by a space or a letter.
+                if bytes
+                    .get(j)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b' ')
+                {
                     break;
+                }
+                match text[j..].chars().next() {
+                    Some(d) if is_closing(d) || matches!(d, '.' | '!' | '?') => j += d.len_utf8(),
+                    _ => break,
                 }
             }
             // Mostly one space, then the next word.
