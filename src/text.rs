@@ -110,6 +110,15 @@ fn alphanumeric(c: char) -> bool {
 /// Calls `f(start, end)` for the byte span of each word token of `text`, in order (the
 /// words of [`tokens`]).
 pub fn token_spans(text: &str, mut f: impl FnMut(usize, usize)) {
+    token_spans_while(text, |start, end| {
+        f(start, end);
+        true
+    });
+}
+
+/// [`token_spans`] until `f` returns false, for a caller that needs only the first few
+/// words of a long text.
+pub fn token_spans_while(text: &str, mut f: impl FnMut(usize, usize) -> bool) {
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
         if !alphanumeric(c) {
@@ -149,7 +158,9 @@ pub fn token_spans(text: &str, mut f: impl FnMut(usize, usize)) {
             }
             break;
         }
-        f(start, end);
+        if !f(start, end) {
+            return;
+        }
         i = j;
     }
 }

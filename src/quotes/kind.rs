@@ -4,9 +4,10 @@
 //! phrase), which is dropped.
 
 use super::lexicon as lex;
-use super::words::split;
-use crate::text::{token_norm, token_spans};
+use super::words::{split, Word};
+use crate::text::{token_norm, token_spans_while};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,12 +26,6 @@ impl QuoteKind {
         }
     }
 }
-
-const SUBJECTS: &[&str] = &[
-    "i", "we", "they", "you", "he", "she", "i'm", "we're", "they're", "you're", "he's", "she's",
-    "i've", "we've", "they've", "you've", "i'll", "we'll", "they'll", "you'll", "i'd", "we'd",
-    "they'd", "it's", "that's", "there's", "this", "there", "who",
-];
 
 const WORKS: &[&str] = &[
     "book",
@@ -59,38 +54,56 @@ const COUNTED: usize = 7;
 const NICKNAME: &[&str] = &["name", "nicknamed", "nickname", "aka", "as"];
 
 /// The last three words of `pre` (as `words::split` reads them), lower-cased, last
-/// first. Only the end of `pre` is split: from just past a separator the words are the
-/// same as in a split of the whole.
-fn last_words(pre: &str) -> Vec<String> {
-    const TAIL: usize = 96;
-    let mut from = pre.len().saturating_sub(TAIL);
-    while !pre.is_char_boundary(from) {
-        from += 1;
-    }
-    if from > 0 {
-        let tail = &pre[from..];
-        if let Some(sep) = tail.find(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) {
-            let at = from + sep + tail[sep..].chars().next().map_or(1, char::len_utf8);
+/// first, padded with "" when `pre` has fewer (no rule asks about an empty word). Only
+/// the end of `pre` is split: from just past a separator the words are the same as in a
+/// split of the whole. A short tail usually holds three words; a longer one is tried
+/// before the whole.
+fn last_words(pre: &str) -> [Cow<'_, str>; 3] {
+    for tail in [32, 96] {
+        let mut from = pre.len().saturating_sub(tail);
+        while !pre.is_char_boundary(from) {
+            from += 1;
+        }
+        if from == 0 {
+            break;
+        }
+        let rest = &pre[from..];
+        if let Some(sep) = rest.find(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) {
+            let at = from + sep + rest[sep..].chars().next().map_or(1, char::len_utf8);
             let words = split(&pre[at..], 0);
             if words.len() >= 3 {
-                return words.iter().rev().take(3).map(|w| w.lower()).collect();
+                return last_three(&words);
             }
         }
     }
-    split(pre, 0)
-        .iter()
-        .rev()
-        .take(3)
-        .map(|w| w.lower())
-        .collect()
+    last_three(&split(pre, 0))
 }
 
-/// Whether a token's comparison form is one of `SUBJECTS`.
+fn last_three<'a>(words: &[Word<'a>]) -> [Cow<'a, str>; 3] {
+    let mut back = words.iter().rev().map(|w| lower(w.s));
+    std::array::from_fn(|_| back.next().unwrap_or(Cow::Borrowed("")))
+}
+
+/// `word.to_lowercase()`, borrowed when that changes nothing (most words of prose).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether a token's comparison form is a [`subject`].
 fn is_subject(word: &str) -> bool {
     if word.is_ascii() {
-        // The longest subject is 7 bytes ("they're"); `token_norm` lower-cases ASCII
-        // and folds '`' to '\''.
-        if word.len() > 7 {
+        // The longest subject is 7 bytes ("they're") and every one starts with one of
+        // "ihstwy": most words are ruled out by their length or first byte. `token_norm`
+        // lower-cases ASCII and folds '`' to '\''.
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        if word.len() > 7 || !matches!(first, Some(b'i' | b'h' | b's' | b't' | b'w' | b'y')) {
             return false;
         }
         let mut norm = [0u8; 7];
@@ -101,40 +114,98 @@ fn is_subject(word: &str) -> bool {
                 b.to_ascii_lowercase()
             };
         }
-        let norm = &norm[..word.len()];
-        SUBJECTS.iter().any(|s| s.as_bytes() == norm)
+        subject(&norm[..word.len()])
     } else {
-        SUBJECTS.contains(&token_norm(word).as_str())
+        subject(token_norm(word).as_bytes())
+    }
+}
+
+/// Whether a comparison form is a subject of a clause ("we", "they're", "there"). A
+/// match rather than a list: compiled to a dispatch on length and bytes, not a
+/// comparison with each entry in turn.
+fn subject(norm: &[u8]) -> bool {
+    matches!(
+        norm,
+        b"i" | b"we"
+            | b"they"
+            | b"you"
+            | b"he"
+            | b"she"
+            | b"i'm"
+            | b"we're"
+            | b"they're"
+            | b"you're"
+            | b"he's"
+            | b"she's"
+            | b"i've"
+            | b"we've"
+            | b"they've"
+            | b"you've"
+            | b"i'll"
+            | b"we'll"
+            | b"they'll"
+            | b"you'll"
+            | b"i'd"
+            | b"we'd"
+            | b"they'd"
+            | b"it's"
+            | b"that's"
+            | b"there's"
+            | b"this"
+            | b"there"
+            | b"who"
+    )
+}
+
+/// What the rules of [`classify`] ask about the words of `text::tokens(inner)`: how
+/// many (they only ask whether there are up to six, so `COUNTED` stands for any more),
+/// and whether one is a subject. Reading stops at the `COUNTED`th word: the rest of a
+/// long quote is read only when a rule needs a subject from it.
+struct Counted<'a> {
+    n: usize,
+    /// A subject among the `n` words read.
+    has_subject: bool,
+    /// The text after them (the tokens of the text from a token's end are the tokens
+    /// after it).
+    rest: &'a str,
+}
+
+impl<'a> Counted<'a> {
+    fn of(inner: &'a str) -> Self {
+        let (mut n, mut has_subject, mut read) = (0, false, inner.len());
+        token_spans_while(inner, |s, e| {
+            n += 1;
+            has_subject = has_subject || is_subject(&inner[s..e]);
+            if n == COUNTED {
+                read = e;
+            }
+            n < COUNTED
+        });
+        Counted {
+            n,
+            has_subject,
+            rest: &inner[read..],
+        }
+    }
+
+    fn rest_has_subject(&self) -> bool {
+        let mut found = false;
+        token_spans_while(self.rest, |s, e| {
+            found = is_subject(&self.rest[s..e]);
+            !found
+        });
+        found
     }
 }
 
 /// The kind of a quotation, or None when it is not a quotation at all.
 /// `pre` is the writer's prose before it in the same sentence (quotes masked).
 pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
-    // The words of `text::tokens(inner)`: how many (every rule below only asks whether
-    // there are up to six), and whether one is a subject. A token never spans a space,
-    // so the tokens of the text up to a space are the first tokens of the whole: a long
-    // quote is read to its end only when the rules need a subject from its rest.
-    let cut = memchr::memchr_iter(b' ', inner.as_bytes())
-        .nth(COUNTED)
-        .unwrap_or(inner.len());
-    let count = |text: &str| {
-        let (mut n, mut subject) = (0, false);
-        token_spans(text, |s, e| {
-            n += 1;
-            subject = subject || is_subject(&text[s..e]);
-        });
-        (n, subject)
-    };
-    let (mut n, mut has_subject) = count(&inner[..cut]);
-    let mut complete = cut == inner.len();
-    if !complete && n < COUNTED {
-        (n, has_subject) = count(inner);
-        complete = true;
-    }
-    let rest_has_subject = || !complete && !has_subject && count(&inner[cut..]).1;
+    let words = Counted::of(inner);
+    let (n, has_subject) = (words.n, words.has_subject);
+    let rest_has_subject = || words.rest_has_subject();
     let last = last_words(pre);
-    let prev = last.first().map(String::as_str).unwrap_or("");
+    let prev: &str = &last[0];
     let trimmed = inner.trim();
     if n == 0 {
         return None;
@@ -145,28 +216,33 @@ pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
     if n <= 3 && NICKNAME.contains(&prev) && named() {
         return None;
     }
-    if n >= 2 && last.iter().any(|w| WORKS.contains(&w.as_str())) && named() {
+    if n >= 2 && last.iter().any(|w| WORKS.contains(&&**w)) && named() {
         return None;
     }
     let first_alpha = trimmed.chars().find(|c| c.is_alphabetic());
     let starts_upper = first_alpha.is_some_and(char::is_uppercase);
     let pre_trim = pre.trim_end();
     let embedded = !pre_trim.is_empty() && !pre_trim.ends_with([',', ':', '—', '–', '-']);
-    let terminal_inside = trimmed
-        .trim_end_matches(['.', '!', '?', ',', '…'])
-        .contains(['.', '!', '?']);
     let ends_terminal = trimmed.ends_with(['.', '!', '?']);
-    let labelled = lex::LABEL_CUES.contains(&prev)
-        || lex::is_determiner(prev)
-        || matches!(
-            prev,
-            "so-called" | "of" | "as" | "word" | "term" | "phrase" | "label"
-        );
+    let labelled = || {
+        lex::LABEL_CUES.contains(&prev)
+            || lex::is_determiner(prev)
+            || matches!(
+                prev,
+                "so-called" | "of" | "as" | "word" | "term" | "phrase" | "label"
+            )
+    };
+    // Reads through the whole quote: asked only of a short quote that may be a label.
+    let terminal_inside = || {
+        trimmed
+            .trim_end_matches(['.', '!', '?', ',', '…'])
+            .contains(['.', '!', '?'])
+    };
     // A label may carry the sentence's period inside the marks (American style): "a
     // \"tremendous success.\"" is still a label when it completes a determiner or label verb.
     let short_label = n <= 3 && !trimmed.ends_with(['!', '?']);
     let closed = !ends_terminal || short_label;
-    if n <= 5 && embedded && labelled && closed && !terminal_inside && !has_subject {
+    if n <= 5 && embedded && !has_subject && closed && labelled() && !terminal_inside() {
         return Some(QuoteKind::Term);
     }
     // A quote that is a clause of its own ("Look," he said) is an utterance, however short.
@@ -225,6 +301,126 @@ fn title_case(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SUBJECTS: &[&str] = &[
+        "i", "we", "they", "you", "he", "she", "i'm", "we're", "they're", "you're", "he's",
+        "she's", "i've", "we've", "they've", "you've", "i'll", "we'll", "they'll", "you'll", "i'd",
+        "we'd", "they'd", "it's", "that's", "there's", "this", "there", "who",
+    ];
+
+    /// Texts built from pieces that tokenise and split in unusual ways: contractions
+    /// with every apostrophe, abbreviations, non-ASCII case, dashes, NBSP, CRLF and marks.
+    fn tricky_texts() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "I",
+            "we’re",
+            "They`ve",
+            "THEY'RE",
+            "he",
+            "U.S.",
+            "a.m",
+            "ÉTÉ",
+            "naïve",
+            "İ",
+            "ǅ",
+            "said",
+            "Book",
+            "titled",
+            "nicknamed",
+            "the",
+            "so-called",
+            "word",
+            "x",
+            "—",
+            "–",
+            "-",
+            "\u{00A0}",
+            "\r\n",
+            "\n",
+            "'",
+            "\"",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "«",
+            ",",
+            ".",
+            "…",
+            "supercalifragilistic",
+            "ﬁne",
+            "１２",
+            "Who",
+            "there’s",
+            "",
+        ];
+        const SEPS: &[&str] = &[" ", "", "  ", "\u{00A0}", "\r\n", "—", "\t"];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % m
+        };
+        let mut out = vec![String::new(), " ".into(), "\u{00A0}".into()];
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..next(40) {
+                t.push_str(PIECES[next(PIECES.len())]);
+                t.push_str(SEPS[next(SEPS.len())]);
+            }
+            out.push(t);
+        }
+        out
+    }
+
+    #[test]
+    fn subject_is_the_list() {
+        for w in SUBJECTS {
+            assert!(subject(w.as_bytes()), "{w}");
+            assert!(is_subject(&w.to_uppercase()), "{w}");
+            assert!(is_subject(&w.replace('\'', "`")), "{w}");
+            assert!(is_subject(&w.replace('\'', "’")), "{w}");
+        }
+        for t in tricky_texts() {
+            crate::text::token_spans(&t, |s, e| {
+                let w = &t[s..e];
+                let want = SUBJECTS.contains(&crate::text::token_norm(w).as_str());
+                assert_eq!(is_subject(w), want, "{w:?}");
+            });
+        }
+    }
+
+    #[test]
+    fn counted_words_are_those_of_all_tokens() {
+        for t in tricky_texts() {
+            let tokens = crate::text::tokens(&t);
+            let any = tokens.iter().any(|k| SUBJECTS.contains(&k.norm.as_str()));
+            let c = Counted::of(&t);
+            assert_eq!(c.n, tokens.len().min(COUNTED), "{t:?}");
+            if c.n < COUNTED {
+                assert_eq!(c.has_subject, any, "{t:?}");
+                assert!(c.rest.is_empty() || !c.rest_has_subject(), "{t:?}");
+            }
+            assert_eq!(c.has_subject || c.rest_has_subject(), any, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn last_words_are_those_of_the_whole_split() {
+        for t in tricky_texts() {
+            let all = split(&t, 0);
+            let want: Vec<String> = all
+                .iter()
+                .rev()
+                .map(|w| w.lower())
+                .chain(std::iter::repeat(String::new()))
+                .take(3)
+                .collect();
+            let got = last_words(&t);
+            assert_eq!(got.map(String::from).to_vec(), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn kinds_on_news_sentences() {

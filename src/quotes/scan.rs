@@ -104,9 +104,11 @@ pub fn scan_lines(text: &str, lines: &[(usize, usize)]) -> Vec<Span> {
     // Where the narration check of a carried quote resumes: the start of the last
     // sentence already read (every sentence before it was read and narrates nothing).
     let mut resume: Option<usize> = None;
+    // The marks open in a paragraph: one buffer for all of them.
+    let mut stack = Vec::new();
     for (n, &(start, end)) in paragraphs.iter().enumerate() {
         let mut from = start;
-        let mut stack = Vec::new();
+        stack.clear();
         if let Some(outer) = carry.take() {
             // Skip the reopening mark of a quote continued from the paragraph before.
             let lead = text[start..end].len() - text[start..end].trim_start().len();
@@ -114,7 +116,7 @@ pub fn scan_lines(text: &str, lines: &[(usize, usize)]) -> Vec<Span> {
             from = start + lead + c.len_utf8();
             stack.push(outer);
         }
-        let open = scan_range(text, from, end, stack, &mut out);
+        let open = scan_range(text, from, end, &mut stack, &mut out);
         let Some(outer) = open else {
             resume = None;
             continue;
@@ -146,7 +148,8 @@ pub fn scan_lines(text: &str, lines: &[(usize, usize)]) -> Vec<Span> {
         });
         if let Some(cut) = cut {
             // The writer's voice resumes: its own quotes are scanned afresh, once.
-            if let Some(again) = scan_range(text, cut, end, Vec::new(), &mut out) {
+            stack.clear();
+            if let Some(again) = scan_range(text, cut, end, &mut stack, &mut out) {
                 let qend = trim_end(text, again.at + again.len, end);
                 out.push(Span {
                     open: again.at,
@@ -169,7 +172,10 @@ fn paragraphs(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
     lines
         .iter()
         .copied()
-        .filter(|&(s, e)| !text[s..e].trim().is_empty())
+        .filter(|&(s, e)| {
+            // Most lines start with a letter or a mark: no need to trim them.
+            (s < e && text.as_bytes()[s].is_ascii_graphic()) || !text[s..e].trim().is_empty()
+        })
         .collect()
 }
 
@@ -183,7 +189,7 @@ fn scan_range(
     text: &str,
     from: usize,
     end: usize,
-    mut stack: Vec<Mark>,
+    stack: &mut Vec<Mark>,
     out: &mut Vec<Span>,
 ) -> Option<Mark> {
     let para = &text[..end];
@@ -199,13 +205,15 @@ fn scan_range(
         let c = text[at..end].chars().next().unwrap_or(' ');
         i = at + c.len_utf8();
         let Some(class) = class_of(c) else { continue };
-        let urls = urls.get_or_insert_with(|| urls_in(text, from, end));
-        // Marks come in order, and so do the URLs: skip those already passed.
-        while urls.get(url).is_some_and(|&(_, e)| e <= at) {
-            url += 1;
-        }
-        if urls.get(url).is_some_and(|&(s, _)| s <= at) {
-            continue;
+        if !clear_of_urls(bytes, from, at) {
+            let urls = urls.get_or_insert_with(|| urls_in(text, from, end));
+            // Marks come in order, and so do the URLs: skip those already passed.
+            while urls.get(url).is_some_and(|&(_, e)| e <= at) {
+                url += 1;
+            }
+            if urls.get(url).is_some_and(|&(s, _)| s <= at) {
+                continue;
+            }
         }
         let prev = if at == from {
             text[..from]
@@ -279,6 +287,28 @@ fn scan_range(
         stack.push(mark);
     }
     stack.first().copied()
+}
+
+/// Whether the mark at `at` is surely in none of the URLs of a range starting at `from`
+/// (see [`urls_in`]), from a short look back: a URL that holds it starts with "://" or
+/// "www." (after "http") between the mark and the whitespace before it. Most marks stand
+/// next to a short word, so the URLs of a range are rarely looked for at all. A long run
+/// without whitespace, or one with non-ASCII bytes, is left to [`urls_in`].
+fn clear_of_urls(bytes: &[u8], from: usize, at: usize) -> bool {
+    const LOOK_BACK: usize = 48;
+    let mut k = at;
+    while k > from {
+        let b = bytes[k - 1];
+        if !b.is_ascii() || at - k >= LOOK_BACK {
+            return false;
+        }
+        if b.is_ascii_whitespace() || b == 0x0B {
+            break;
+        }
+        k -= 1;
+    }
+    let run = &bytes[k..at];
+    !(run.windows(3).any(|w| w == b"://") || run.windows(4).any(|w| w == b"www."))
 }
 
 /// The URLs of `text[from..end]`, in order: what the regex `(?:https?://|www\.)\S+`

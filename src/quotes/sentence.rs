@@ -5,13 +5,57 @@
 /// How much of the text before a period is read to find the word it ends, in bytes.
 const WORD_TAIL: usize = 24;
 
-/// Titles and abbreviations that never end a sentence.
-const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
-    "rev", "mt", "no", "vol", "fig", "vs", "cf", "e.g", "i.e", "adm", "cmdr", "maj", "supt",
-    "insp", "pres", "hon", "messrs", "mme", "mlle", "sr", "ft", "jan", "feb", "aug", "sept", "oct",
-    "nov", "dec", "approx", "dept", "est",
-];
+/// Titles and abbreviations that never end a sentence (lower case). A match rather
+/// than a list: compiled to a dispatch on length and bytes, not a comparison with each.
+fn never_final(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "capt"
+            | "st"
+            | "rev"
+            | "mt"
+            | "no"
+            | "vol"
+            | "fig"
+            | "vs"
+            | "cf"
+            | "e.g"
+            | "i.e"
+            | "adm"
+            | "cmdr"
+            | "maj"
+            | "supt"
+            | "insp"
+            | "pres"
+            | "hon"
+            | "messrs"
+            | "mme"
+            | "mlle"
+            | "sr"
+            | "ft"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "approx"
+            | "dept"
+            | "est"
+    )
+}
 
 /// Words that start a sentence after an abbreviation that may end one ("the U.S. He ...").
 const STARTERS: &[&str] = &[
@@ -86,30 +130,46 @@ fn for_each_start(text: &str, mut f: impl FnMut(usize)) {
     // The last run of closers read: from a terminator's end to `run_end`, then the
     // whitespace after it to `run_ws_end`.
     let (mut run_end, mut run_ws_end) = (0, 0);
-    // '.', '!', '?', and the lead byte of '…' (U+2026).
-    let mut candidates = super::find::Candidates::new(bytes, [b'.', b'!', b'?'], 0xE2);
+    // '.', '!', '?', and the last byte of '…' (E2 80 A6): the lead byte E2 also starts
+    // every curly mark and dash, which would stop the search far more often.
+    let mut candidates = super::find::Candidates::new(bytes, [b'.', b'!', b'?'], 0xA6);
     let mut i = 0;
     while let Some(at) = candidates.next_from(i) {
-        i = at;
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let here = i;
-        i += c.len_utf8();
-        if !matches!(c, '.' | '!' | '?' | '…') {
+        let (here, c) = if bytes[at] != 0xA6 {
+            (at, char::from(bytes[at]))
+        } else if at >= 2 && bytes[at - 2..at] == [0xE2, 0x80] {
+            (at - 2, '…')
+        } else {
+            i = at + 1;
             continue;
-        }
+        };
+        i = here + c.len_utf8();
         // Closing marks that belong to the sentence just ended.
         let (j, ws_end) = if here < run_end {
             (run_end, run_ws_end)
         } else {
             let mut j = i;
-            while let Some(d) = text[j..].chars().next() {
-                if is_closing(d) || matches!(d, '.' | '!' | '?') {
-                    j += d.len_utf8();
-                } else {
+            loop {
+                // Most terminators are followed by a space or a letter.
+                if bytes
+                    .get(j)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b' ')
+                {
                     break;
                 }
+                match text[j..].chars().next() {
+                    Some(d) if is_closing(d) || matches!(d, '.' | '!' | '?') => j += d.len_utf8(),
+                    _ => break,
+                }
             }
-            let ws_end = j + text[j..].len() - text[j..].trim_start().len();
+            // Mostly one space, then the next word.
+            let ws_end = if bytes.get(j) == Some(&b' ')
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_graphic)
+            {
+                j + 1
+            } else {
+                j + text[j..].len() - text[j..].trim_start().len()
+            };
             (run_end, run_ws_end) = (j, ws_end);
             (j, ws_end)
         };
@@ -136,17 +196,14 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     while !before.is_char_boundary(tail) {
         tail += 1;
     }
-    let word = before[tail..]
-        .rsplit(|c: char| c.is_whitespace() || is_opening(c) || c == '—')
-        .next()
-        .unwrap_or("");
+    let word = last_word(&before[tail..]);
     // Most periods end a plain word: longer than any abbreviation below, ASCII (so its
     // lower case is as long) and undotted, it is none of them.
-    if word.len() > 6 && word.is_ascii() && !word.contains('.') {
+    if word.len() > 6 && word.bytes().all(|b| b.is_ascii() && b != b'.') {
         return true;
     }
     super::lexicon::with_lower(word, |lower| {
-        if NEVER_FINAL.contains(&lower) {
+        if never_final(lower) {
             return false;
         }
         // An initial ("J. Smith"): one character, an upper-case letter.
@@ -157,7 +214,8 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
             }
         }
         let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
-        let may_end = dotted || ["inc", "corp", "ltd", "jr", "co", "etc", "bros"].contains(&lower);
+        let may_end =
+            dotted || matches!(lower, "inc" | "corp" | "ltd" | "jr" | "co" | "etc" | "bros");
         if may_end {
             let len = after
                 .char_indices()
@@ -173,6 +231,29 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     })
 }
 
+/// What follows the last whitespace, opening mark or em dash of `text` (all of it when
+/// there is none): `text.rsplit(..).next()`, read back byte by byte over ASCII.
+fn last_word(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut i = bytes.len();
+    while let Some(&b) = i.checked_sub(1).and_then(|k| bytes.get(k)) {
+        if b.is_ascii() {
+            // The ASCII whitespace and opening marks.
+            if matches!(b, b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b'(' | b'[') {
+                break;
+            }
+            i -= 1;
+            continue;
+        }
+        let c = text[..i].chars().next_back().unwrap_or(' ');
+        if c.is_whitespace() || is_opening(c) || c == '—' {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    &text[i..]
+}
+
 /// Sentence ranges `(start, end)` covering `text`.
 pub fn ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -182,6 +263,11 @@ pub fn ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Appends the [`ranges`] of `text`, shifted by `base`, to `out`.
 pub fn push_ranges(text: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+    // Half the lines of an article are blank: nothing to search.
+    if text.is_empty() {
+        out.push((base, base));
+        return;
+    }
     let mut prev = 0;
     for_each_start(text, |s| {
         out.push((base + prev, base + s));
@@ -196,6 +282,121 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         ranges(t).into_iter().map(|(a, b)| t[a..b].trim()).collect()
+    }
+
+    /// [`starts`] as first written: every character read, each run of closers read
+    /// afresh (`last_word` is pinned to `rsplit` below).
+    fn reference_starts(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some((here, c)) = text[i..].char_indices().next().map(|(k, c)| (i + k, c)) {
+            i = here + c.len_utf8();
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            let mut j = i;
+            while let Some(d) = text[j..].chars().next() {
+                if is_closing(d) || matches!(d, '.' | '!' | '?') {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let ws_end = j + text[j..].len() - text[j..].trim_start().len();
+            if ws_end == j || ws_end >= text.len() {
+                continue;
+            }
+            let next = text[ws_end..].chars().next().unwrap_or(' ');
+            if !(next.is_uppercase() || next.is_numeric() || is_opening(next)) {
+                continue;
+            }
+            if c == '.' && !period_ends_sentence(&text[..here], &text[ws_end..]) {
+                continue;
+            }
+            out.push(ws_end);
+            i = i.max(ws_end);
+        }
+        out
+    }
+
+    #[test]
+    fn starts_are_those_of_a_reading_of_every_character() {
+        const PIECES: &[&str] = &[
+            "Mr.",
+            "U.S.",
+            "Inc.",
+            "J.",
+            "word.",
+            "longerword.",
+            "Ætna",
+            "æ.",
+            "…",
+            "...",
+            "?!",
+            "“",
+            "”",
+            "’",
+            "\"",
+            "'",
+            ")",
+            "(",
+            "He",
+            "The",
+            "é.",
+            "ÉTÉ.",
+            "—",
+            "\u{00A0}",
+            "\r\n",
+            "\n",
+            " ",
+            "12",
+            "x",
+            "MESSRS.",
+            "e.g.",
+            "Sept.",
+            "Supt.",
+            "Q",
+        ];
+        let mut state: u64 = 7;
+        let mut next = |m: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % m
+        };
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..next(30) {
+                t.push_str(PIECES[next(PIECES.len())]);
+                if next(2) == 0 {
+                    t.push(' ');
+                }
+            }
+            assert_eq!(starts(&t), reference_starts(&t), "{t:?}");
+            for cut in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                let want = t[..cut]
+                    .rsplit(|c: char| c.is_whitespace() || is_opening(c) || c == '—')
+                    .next()
+                    .unwrap_or("");
+                assert_eq!(last_word(&t[..cut]), want, "{t:?} {cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn never_final_is_the_list() {
+        const NEVER_FINAL: &[&str] = &[
+            "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
+            "capt", "st", "rev", "mt", "no", "vol", "fig", "vs", "cf", "e.g", "i.e", "adm", "cmdr",
+            "maj", "supt", "insp", "pres", "hon", "messrs", "mme", "mlle", "sr", "ft", "jan",
+            "feb", "aug", "sept", "oct", "nov", "dec", "approx", "dept", "est",
+        ];
+        for w in NEVER_FINAL {
+            assert!(never_final(w), "{w}");
+        }
+        for w in ["m", "mrx", "", "Mr", "e.g.", "ie", "dept."] {
+            assert!(!never_final(w), "{w}");
+        }
     }
 
     #[test]
