@@ -115,6 +115,55 @@ pub fn is_cue_word(word: &str) -> bool {
 /// Every answer this module gives about one word, as bits (see [`Flags`]).
 pub fn word_flags(word: &str) -> Flags {
     let b = word.as_bytes();
+    if (1..=KEY_BYTES).contains(&b.len()) {
+        // Loading the key reads every byte: whether any is not ASCII comes free.
+        let as_written = key(b);
+        if as_written & (ONES * 0x80) == 0 {
+            return short_ascii_word_flags(b, as_written);
+        }
+    }
+    general_word_flags(word)
+}
+
+/// [`word_flags`] of an ASCII word of 1 to `KEY_BYTES` bytes, keyed `as_written`: every
+/// answer read from the key and the word's last bytes, none from its characters.
+#[inline]
+fn short_ascii_word_flags(b: &[u8], as_written: u128) -> Flags {
+    let n = b.len();
+    let lower = ascii_lower_key(as_written);
+    let listed = TABLE.get(lower, n as u8);
+    let mut f = Flags(u32::from(listed) | Flags::KNOWN);
+    if listed & PARTICLE != 0 && lower == as_written {
+        f.0 |= Flags::PARTICLE;
+    }
+    // "-ly" adverbs of five letters or more.
+    let ly = n > 4 && b[n - 2].eq_ignore_ascii_case(&b'l') && b[n - 1].eq_ignore_ascii_case(&b'y');
+    if listed & AUX != 0 || ly {
+        f.0 |= Flags::AUX_OR_ADVERB;
+    }
+    if b[0].is_ascii_uppercase() {
+        f.0 |= Flags::UPPER;
+        // "'s" lower-cases from "'S" only; "’s" is not ASCII.
+        let possessive = n >= 2 && b[n - 2] == b'\'' && b[n - 1].eq_ignore_ascii_case(&b's');
+        if listed & (CANNOT_SPEAK | PLACE) == 0 && !possessive && ascii_letters(lower) >= 2 {
+            f.0 |= Flags::MAY_BE_NAME;
+        }
+    }
+    f
+}
+
+/// How many bytes of a lower-cased ASCII key are letters: those in `a..=z`, found all
+/// sixteen at once as in [`ascii_lower_key`] (padding bytes are 0, no letter).
+#[inline]
+fn ascii_letters(lower: u128) -> u32 {
+    let ge_a = lower + ONES * (0x80 - u128::from(b'a'));
+    let gt_z = lower + ONES * (0x80 - u128::from(b'z') - 1);
+    (ge_a & !gt_z & (ONES * 0x80)).count_ones()
+}
+
+/// [`word_flags`] of any word, reading its characters.
+fn general_word_flags(word: &str) -> Flags {
+    let b = word.as_bytes();
     let (listed, lower_case, ly) = if b.is_ascii() {
         let n = b.len();
         // "-ly" adverbs of five letters or more.
@@ -621,11 +670,13 @@ fn le_u64(b: &[u8]) -> u64 {
     }
 }
 
+/// A one in every byte of a key.
+const ONES: u128 = u128::MAX / 0xFF;
+
 /// The key of ASCII bytes, lower-cased: 0x20 added to every byte in `A..=Z`, all
 /// sixteen at once (no byte is 0x80 or more, so no addition carries into the next).
 #[inline]
 fn ascii_lower_key(k: u128) -> u128 {
-    const ONES: u128 = u128::MAX / 0xFF;
     let ge_a = k + ONES * (0x80 - u128::from(b'A'));
     let gt_z = k + ONES * (0x80 - u128::from(b'Z') - 1);
     let upper = ge_a & !gt_z & (ONES * 0x80);
@@ -851,6 +902,96 @@ mod tests {
         }
         assert!(word_flags("Quickly").is_aux_or_adverb());
         assert!(!word_flags("fly").is_aux_or_adverb());
+    }
+
+    #[test]
+    fn short_ascii_words_are_flagged_as_any_word() {
+        let mut words: Vec<String> = [
+            "Maduro",
+            "MADURO",
+            "said",
+            "Said",
+            "SAID",
+            "Officials",
+            "van",
+            "Van",
+            "VAN",
+            "de",
+            "De",
+            "quickly",
+            "Quickly",
+            "fly",
+            "ly",
+            "Holy",
+            "Ly",
+            "x",
+            "X",
+            "I",
+            "A",
+            "a",
+            "QQ",
+            "Q",
+            "O'Brien",
+            "Park",
+            "park",
+            "House",
+            "Times",
+            "Monday",
+            "Mr.",
+            "U.S.",
+            "Dr",
+            "McDonald's",
+            "Trump's",
+            "TRUMP'S",
+            "A's",
+            "'s",
+            "'S",
+            "A1",
+            "B2B",
+            "1st",
+            "12345",
+            "Jean-Luc",
+            "Abcdefghijklmnop",
+            "Abcdefghijklmnopq",
+            "reportedly",
+            "Reportedly",
+            "had,",
+            "Once,",
+            "a'",
+            "\u{0}",
+            "A\u{0}",
+            "Z'z",
+            "[a]",
+            "@Aa",
+            "Ab",
+            "Zz",
+            "Az",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        // Every listed entry, as written, capitalised and upper-cased.
+        for slot in TABLE.slots.iter().filter(|s| s.len != 0) {
+            let bytes = slot.key.to_le_bytes();
+            let w = String::from_utf8(bytes[..usize::from(slot.len)].to_vec()).unwrap();
+            let mut cs = w.chars();
+            let cap: String = cs
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(cs)
+                .collect();
+            words.extend([w.to_ascii_uppercase(), cap, w]);
+        }
+        for b in 0u8..0x80 {
+            for w in ["", "a", "Ab", "Abcdefghijklmno"] {
+                words.push(format!("{w}{}", char::from(b)));
+                words.push(format!("{}{w}", char::from(b)));
+            }
+        }
+        for w in &words {
+            assert_eq!(word_flags(w), general_word_flags(w), "{w:?}");
+        }
     }
 
     #[test]
