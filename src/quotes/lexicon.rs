@@ -115,22 +115,34 @@ pub fn is_cue_word(word: &str) -> bool {
 /// Every answer this module gives about one word, as bits (see [`Flags`]).
 pub fn word_flags(word: &str) -> Flags {
     let b = word.as_bytes();
-    if (1..=KEY_BYTES).contains(&b.len()) {
-        // Loading the key reads every byte: whether any is not ASCII comes free.
-        let as_written = key(b);
-        if as_written & (ONES * 0x80) == 0 {
-            return short_ascii_word_flags(b, as_written);
+    // Loading the key reads every byte: whether any is not ASCII comes free. Most words
+    // fit in eight bytes, and their key in one register.
+    match b.len() {
+        1..=8 => {
+            let k = le_u64(b);
+            if k & HIGH_BITS == 0 {
+                return short_ascii_word_flags(b, u128::from(k), u128::from(ascii_lower(k)));
+            }
         }
+        9..=KEY_BYTES => {
+            let (lo, hi) = (le_u64(&b[..8]), le_u64(&b[8..]));
+            if (lo | hi) & HIGH_BITS == 0 {
+                let k = u128::from(lo) | (u128::from(hi) << 64);
+                let lower = u128::from(ascii_lower(lo)) | (u128::from(ascii_lower(hi)) << 64);
+                return short_ascii_word_flags(b, k, lower);
+            }
+        }
+        _ => {}
     }
     general_word_flags(word)
 }
 
-/// [`word_flags`] of an ASCII word of 1 to `KEY_BYTES` bytes, keyed `as_written`: every
-/// answer read from the key and the word's last bytes, none from its characters.
-#[inline]
-fn short_ascii_word_flags(b: &[u8], as_written: u128) -> Flags {
+/// [`word_flags`] of an ASCII word of 1 to `KEY_BYTES` bytes, keyed `as_written` and
+/// `lower`: every answer read from the keys and the word's end bytes, none from its
+/// characters.
+#[inline(always)]
+fn short_ascii_word_flags(b: &[u8], as_written: u128, lower: u128) -> Flags {
     let n = b.len();
-    let lower = ascii_lower_key(as_written);
     let listed = TABLE.get(lower, n as u8);
     let mut f = Flags(u32::from(listed) | Flags::KNOWN);
     if listed & PARTICLE != 0 && lower == as_written {
@@ -145,23 +157,28 @@ fn short_ascii_word_flags(b: &[u8], as_written: u128) -> Flags {
         f.0 |= Flags::UPPER;
         // "'s" lower-cases from "'S" only; "’s" is not ASCII.
         let possessive = n >= 2 && b[n - 2] == b'\'' && b[n - 1].eq_ignore_ascii_case(&b's');
-        if listed & (CANNOT_SPEAK | PLACE) == 0 && !possessive && ascii_letters(lower) >= 2 {
+        if listed & (CANNOT_SPEAK | PLACE) == 0
+            && !possessive
+            && ascii_letters(lower as u64) + ascii_letters((lower >> 64) as u64) >= 2
+        {
             f.0 |= Flags::MAY_BE_NAME;
         }
     }
     f
 }
 
-/// How many bytes of a lower-cased ASCII key are letters: those in `a..=z`, found all
-/// sixteen at once as in [`ascii_lower_key`] (padding bytes are 0, no letter).
+/// How many bytes of lower-cased ASCII are letters: those in `a..=z`, found all eight
+/// at once as in [`ascii_lower`] (padding bytes are 0, no letter).
 #[inline]
-fn ascii_letters(lower: u128) -> u32 {
-    let ge_a = lower + ONES * (0x80 - u128::from(b'a'));
-    let gt_z = lower + ONES * (0x80 - u128::from(b'z') - 1);
-    (ge_a & !gt_z & (ONES * 0x80)).count_ones()
+fn ascii_letters(lower: u64) -> u32 {
+    let ge_a = lower + BYTE_ONES * (0x80 - u64::from(b'a'));
+    let gt_z = lower + BYTE_ONES * (0x80 - u64::from(b'z') - 1);
+    (ge_a & !gt_z & HIGH_BITS).count_ones()
 }
 
-/// [`word_flags`] of any word, reading its characters.
+/// [`word_flags`] of any word, reading its characters. Kept out of line: the short
+/// ASCII words that nearly all are need none of its registers.
+#[inline(never)]
 fn general_word_flags(word: &str) -> Flags {
     let b = word.as_bytes();
     let (listed, lower_case, ly) = if b.is_ascii() {
@@ -619,10 +636,14 @@ const KEY_BYTES: usize = 16;
 /// a tag match.
 struct Table {
     /// Per slot: 0 when empty, else a few bits of the entry's hash (never 0).
-    tags: Vec<u16>,
-    slots: Vec<Slot>,
-    mask: usize,
+    tags: Box<[u16; TABLE_SLOTS]>,
+    slots: Box<[Slot; TABLE_SLOTS]>,
 }
+
+/// Slots of the table: a power of two, at least twice the entries (asserted when it is
+/// built). Fixed, so that a probe's index needs no bounds check and its mask no load.
+const TABLE_SLOTS: usize = 4096;
+const TABLE_MASK: usize = TABLE_SLOTS - 1;
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
@@ -670,16 +691,24 @@ fn le_u64(b: &[u8]) -> u64 {
     }
 }
 
-/// A one in every byte of a key.
-const ONES: u128 = u128::MAX / 0xFF;
+/// A one in every byte of eight.
+const BYTE_ONES: u64 = u64::MAX / 0xFF;
+/// The high bit of every byte of eight.
+const HIGH_BITS: u64 = BYTE_ONES * 0x80;
 
-/// The key of ASCII bytes, lower-cased: 0x20 added to every byte in `A..=Z`, all
-/// sixteen at once (no byte is 0x80 or more, so no addition carries into the next).
+/// The key of ASCII bytes, lower-cased, one half at a time (see [`ascii_lower`]).
 #[inline]
 fn ascii_lower_key(k: u128) -> u128 {
-    let ge_a = k + ONES * (0x80 - u128::from(b'A'));
-    let gt_z = k + ONES * (0x80 - u128::from(b'Z') - 1);
-    let upper = ge_a & !gt_z & (ONES * 0x80);
+    u128::from(ascii_lower(k as u64)) | (u128::from(ascii_lower((k >> 64) as u64)) << 64)
+}
+
+/// Eight ASCII bytes, lower-cased: 0x20 added to every byte in `A..=Z`, all eight at
+/// once (no byte is 0x80 or more, so no addition carries into the next).
+#[inline]
+fn ascii_lower(k: u64) -> u64 {
+    let ge_a = k + BYTE_ONES * (0x80 - u64::from(b'A'));
+    let gt_z = k + BYTE_ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & HIGH_BITS;
     k | (upper >> 2)
 }
 
@@ -725,11 +754,14 @@ impl Table {
         for (list, f) in lists {
             entries.extend(list.iter().map(|w| (w.to_string(), f)));
         }
-        let size = (entries.len() * 2).next_power_of_two();
+        assert!(
+            entries.len() * 2 <= TABLE_SLOTS,
+            "{} lexicon entries need a larger table",
+            entries.len()
+        );
         let mut t = Table {
-            tags: vec![0; size],
-            slots: vec![Slot::default(); size],
-            mask: size - 1,
+            tags: Box::new([0; TABLE_SLOTS]),
+            slots: Box::new([Slot::default(); TABLE_SLOTS]),
         };
         for (w, f) in entries {
             let b = w.as_bytes();
@@ -739,9 +771,9 @@ impl Table {
             );
             let (k, len) = (key(b), b.len() as u8);
             let h = hash(k, len);
-            let mut i = h as usize & t.mask;
+            let mut i = h as usize & TABLE_MASK;
             while t.tags[i] != 0 && (t.slots[i].key, t.slots[i].len) != (k, len) {
-                i = (i + 1) & t.mask;
+                i = (i + 1) & TABLE_MASK;
             }
             t.tags[i] = tag(h);
             let slot = &mut t.slots[i];
@@ -756,7 +788,7 @@ impl Table {
     fn get(&self, k: u128, len: u8) -> u16 {
         let h = hash(k, len);
         let want = tag(h);
-        let mut i = h as usize & self.mask;
+        let mut i = h as usize & TABLE_MASK;
         loop {
             let t = self.tags[i];
             if t == 0 {
@@ -766,7 +798,7 @@ impl Table {
             if t == want && slot.key == k && slot.len == len {
                 return slot.flags;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & TABLE_MASK;
         }
     }
 }

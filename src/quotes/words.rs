@@ -103,7 +103,45 @@ fn relabel<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
 
 /// Whether a word is a stretch of a masked-out quote: 'Q's only, two or more.
 pub(crate) fn is_masked(s: &str) -> bool {
-    s.len() >= 2 && s.as_bytes()[0] == b'Q' && s.bytes().all(|b| b == b'Q')
+    // A masked word is as long as its quote: eight bytes at a time.
+    const QS: u64 = u64::from_le_bytes([b'Q'; 8]);
+    let b = s.as_bytes();
+    let (chunks, rest) = b.as_chunks::<8>();
+    b.len() >= 2
+        && b[0] == b'Q'
+        && chunks.iter().all(|c| u64::from_le_bytes(*c) == QS)
+        && rest.iter().all(|&b| b == b'Q')
+}
+
+/// Byte classes for the split, one table lookup per question.
+const ALNUM: u8 = 1;
+/// ASCII whitespace, as `char::is_whitespace` has it.
+const SPACE: u8 = 2;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        }
+        if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            t[b] = SPACE;
+        }
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn is_alnum(b: u8) -> bool {
+    CLASS[usize::from(b)] & ALNUM != 0
+}
+
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    CLASS[usize::from(b)] & SPACE != 0
 }
 
 fn lead_punct(c: char) -> bool {
@@ -275,7 +313,7 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
         }
         // Most words are letters and digits from end to end: no punctuation to strip,
         // no abbreviation to judge.
-        if first.is_ascii_alphanumeric() && bytes[raw_end - 1].is_ascii_alphanumeric() {
+        if is_alnum(first) && is_alnum(bytes[raw_end - 1]) {
             let s = &text[at..raw_end];
             out.push(Word {
                 s,
@@ -293,12 +331,6 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
     }
 }
 
-/// ASCII whitespace, as `char::is_whitespace` has it.
-#[inline]
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-}
-
 /// Where the chunk of `bytes` from `i` ends, as `split_inclusive` on whitespace and
 /// dashes would cut it: the end of its text (a dash kept, whitespace not) and where the
 /// next chunk starts.
@@ -306,8 +338,8 @@ fn is_ascii_space(b: u8) -> bool {
 fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, usize) {
     loop {
         // Eight bytes at a time over the letters of the word.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let m = special(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let m = special(u64::from_le_bytes(*chunk));
             if m != 0 {
                 i += (m.trailing_zeros() / 8) as usize;
                 break;
@@ -656,6 +688,21 @@ mod tests {
             let got: Vec<_> = got.iter().map(key).collect();
             let want: Vec<_> = want.iter().map(key).collect();
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn masked_words_are_runs_of_two_or_more_qs() {
+        let reference = |s: &str| s.len() >= 2 && s.bytes().all(|b| b == b'Q');
+        for n in 0..40 {
+            let q = "Q".repeat(n);
+            assert_eq!(is_masked(&q), reference(&q), "{n}");
+            for p in 0..n {
+                for other in ["q", "R", "\u{00e9}"] {
+                    let s = format!("{}{other}{}", &q[..p], &q[p + 1..]);
+                    assert_eq!(is_masked(&s), reference(&s), "{s:?}");
+                }
+            }
         }
     }
 
