@@ -308,14 +308,16 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
         let at = pos;
         let raw_end;
         (raw_end, pos) = chunk_end(bytes, at);
-        if raw_end == at {
-            // A non-ASCII space.
-            continue;
-        }
         // Most words are letters and digits from end to end: no punctuation to strip,
-        // no abbreviation to judge.
+        // no abbreviation to judge. (A chunk that starts with one is not empty.)
         if is_alnum(first) && is_alnum(bytes[raw_end - 1]) {
-            let s = &text[at..raw_end];
+            debug_assert!(at < raw_end && raw_end <= text.len());
+            // SAFETY: `at < raw_end <= text.len()` (the chunk holds `first`), and both
+            // ends are character boundaries: `text[at]` and `text[raw_end - 1]` are
+            // ASCII, and no byte of a multi-byte UTF-8 character is. Checking them
+            // again is a tenth of the cost of a word (`splits_as_the_reference_does`
+            // cuts words at every offset).
+            let s = unsafe { text.get_unchecked(at..raw_end) };
             out.push(Word {
                 s,
                 start: base + at,
@@ -326,6 +328,10 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
                 stop: false,
                 flags: Cell::new(Flags::before_lookup(s, is_masked(s))),
             });
+            continue;
+        }
+        if raw_end == at {
+            // A non-ASCII space.
             continue;
         }
         push_punctuated(&text[at..raw_end], base + at, out);
