@@ -840,7 +840,10 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         let lower = &mut buf[..b.len()];
         lower.copy_from_slice(b);
         lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+        // SAFETY: `lower` is ASCII: copied from `b`, which is, and lower-casing maps
+        // ASCII to ASCII. ASCII is UTF-8; validating it again cost more than the rest
+        // of the call (`with_lower_is_to_lowercase` pins the result).
+        f(unsafe { std::str::from_utf8_unchecked(lower) })
     } else {
         f(&word.to_lowercase())
     }
@@ -1023,6 +1026,31 @@ mod tests {
         }
         for w in &words {
             assert_eq!(word_flags(w), general_word_flags(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn with_lower_is_to_lowercase() {
+        let mut words: Vec<String> = [
+            "",
+            "A",
+            "Said",
+            "U.S.",
+            "MixedCASE-Word_1",
+            "İstanbul",
+            "ΣΑΣ",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for n in [STACK_WORD - 1, STACK_WORD, STACK_WORD + 1] {
+            words.push("AbC".repeat(n)[..n].to_string());
+        }
+        for b in 0u8..0x80 {
+            words.push(format!("X{}y", char::from(b)));
+        }
+        for w in &words {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w:?}");
         }
     }
 
