@@ -115,6 +115,72 @@ pub fn is_cue_word(word: &str) -> bool {
 /// Every answer this module gives about one word, as bits (see [`Flags`]).
 pub fn word_flags(word: &str) -> Flags {
     let b = word.as_bytes();
+    // Loading the key reads every byte: whether any is not ASCII comes free. Most words
+    // fit in eight bytes, and their key in one register.
+    match b.len() {
+        1..=8 => {
+            let k = le_u64(b);
+            if k & HIGH_BITS == 0 {
+                return short_ascii_word_flags(b, u128::from(k), u128::from(ascii_lower(k)));
+            }
+        }
+        9..=KEY_BYTES => {
+            let (lo, hi) = (le_u64(&b[..8]), le_u64(&b[8..]));
+            if (lo | hi) & HIGH_BITS == 0 {
+                let k = u128::from(lo) | (u128::from(hi) << 64);
+                let lower = u128::from(ascii_lower(lo)) | (u128::from(ascii_lower(hi)) << 64);
+                return short_ascii_word_flags(b, k, lower);
+            }
+        }
+        _ => {}
+    }
+    general_word_flags(word)
+}
+
+/// [`word_flags`] of an ASCII word of 1 to `KEY_BYTES` bytes, keyed `as_written` and
+/// `lower`: every answer read from the keys and the word's end bytes, none from its
+/// characters.
+#[inline(always)]
+fn short_ascii_word_flags(b: &[u8], as_written: u128, lower: u128) -> Flags {
+    let n = b.len();
+    let listed = TABLE.get(lower, n as u8);
+    let mut f = Flags(u32::from(listed) | Flags::KNOWN);
+    if listed & PARTICLE != 0 && lower == as_written {
+        f.0 |= Flags::PARTICLE;
+    }
+    // "-ly" adverbs of five letters or more.
+    let ly = n > 4 && b[n - 2].eq_ignore_ascii_case(&b'l') && b[n - 1].eq_ignore_ascii_case(&b'y');
+    if listed & AUX != 0 || ly {
+        f.0 |= Flags::AUX_OR_ADVERB;
+    }
+    if b[0].is_ascii_uppercase() {
+        f.0 |= Flags::UPPER;
+        // "'s" lower-cases from "'S" only; "’s" is not ASCII.
+        let possessive = n >= 2 && b[n - 2] == b'\'' && b[n - 1].eq_ignore_ascii_case(&b's');
+        if listed & (CANNOT_SPEAK | PLACE) == 0
+            && !possessive
+            && ascii_letters(lower as u64) + ascii_letters((lower >> 64) as u64) >= 2
+        {
+            f.0 |= Flags::MAY_BE_NAME;
+        }
+    }
+    f
+}
+
+/// How many bytes of lower-cased ASCII are letters: those in `a..=z`, found all eight
+/// at once as in [`ascii_lower`] (padding bytes are 0, no letter).
+#[inline]
+fn ascii_letters(lower: u64) -> u32 {
+    let ge_a = lower + BYTE_ONES * (0x80 - u64::from(b'a'));
+    let gt_z = lower + BYTE_ONES * (0x80 - u64::from(b'z') - 1);
+    (ge_a & !gt_z & HIGH_BITS).count_ones()
+}
+
+/// [`word_flags`] of any word, reading its characters. Kept out of line: the short
+/// ASCII words that nearly all are need none of its registers.
+#[inline(never)]
+fn general_word_flags(word: &str) -> Flags {
+    let b = word.as_bytes();
     let (listed, lower_case, ly) = if b.is_ascii() {
         let n = b.len();
         // "-ly" adverbs of five letters or more.
@@ -570,10 +636,14 @@ const KEY_BYTES: usize = 16;
 /// a tag match.
 struct Table {
     /// Per slot: 0 when empty, else a few bits of the entry's hash (never 0).
-    tags: Vec<u16>,
-    slots: Vec<Slot>,
-    mask: usize,
+    tags: Box<[u16; TABLE_SLOTS]>,
+    slots: Box<[Slot; TABLE_SLOTS]>,
 }
+
+/// Slots of the table: a power of two, at least twice the entries (asserted when it is
+/// built). Fixed, so that a probe's index needs no bounds check and its mask no load.
+const TABLE_SLOTS: usize = 4096;
+const TABLE_MASK: usize = TABLE_SLOTS - 1;
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
@@ -621,14 +691,24 @@ fn le_u64(b: &[u8]) -> u64 {
     }
 }
 
-/// The key of ASCII bytes, lower-cased: 0x20 added to every byte in `A..=Z`, all
-/// sixteen at once (no byte is 0x80 or more, so no addition carries into the next).
+/// A one in every byte of eight.
+const BYTE_ONES: u64 = u64::MAX / 0xFF;
+/// The high bit of every byte of eight.
+const HIGH_BITS: u64 = BYTE_ONES * 0x80;
+
+/// The key of ASCII bytes, lower-cased, one half at a time (see [`ascii_lower`]).
 #[inline]
 fn ascii_lower_key(k: u128) -> u128 {
-    const ONES: u128 = u128::MAX / 0xFF;
-    let ge_a = k + ONES * (0x80 - u128::from(b'A'));
-    let gt_z = k + ONES * (0x80 - u128::from(b'Z') - 1);
-    let upper = ge_a & !gt_z & (ONES * 0x80);
+    u128::from(ascii_lower(k as u64)) | (u128::from(ascii_lower((k >> 64) as u64)) << 64)
+}
+
+/// Eight ASCII bytes, lower-cased: 0x20 added to every byte in `A..=Z`, all eight at
+/// once (no byte is 0x80 or more, so no addition carries into the next).
+#[inline]
+fn ascii_lower(k: u64) -> u64 {
+    let ge_a = k + BYTE_ONES * (0x80 - u64::from(b'A'));
+    let gt_z = k + BYTE_ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & HIGH_BITS;
     k | (upper >> 2)
 }
 
@@ -674,11 +754,14 @@ impl Table {
         for (list, f) in lists {
             entries.extend(list.iter().map(|w| (w.to_string(), f)));
         }
-        let size = (entries.len() * 2).next_power_of_two();
+        assert!(
+            entries.len() * 2 <= TABLE_SLOTS,
+            "{} lexicon entries need a larger table",
+            entries.len()
+        );
         let mut t = Table {
-            tags: vec![0; size],
-            slots: vec![Slot::default(); size],
-            mask: size - 1,
+            tags: Box::new([0; TABLE_SLOTS]),
+            slots: Box::new([Slot::default(); TABLE_SLOTS]),
         };
         for (w, f) in entries {
             let b = w.as_bytes();
@@ -688,9 +771,9 @@ impl Table {
             );
             let (k, len) = (key(b), b.len() as u8);
             let h = hash(k, len);
-            let mut i = h as usize & t.mask;
+            let mut i = h as usize & TABLE_MASK;
             while t.tags[i] != 0 && (t.slots[i].key, t.slots[i].len) != (k, len) {
-                i = (i + 1) & t.mask;
+                i = (i + 1) & TABLE_MASK;
             }
             t.tags[i] = tag(h);
             let slot = &mut t.slots[i];
@@ -705,7 +788,7 @@ impl Table {
     fn get(&self, k: u128, len: u8) -> u16 {
         let h = hash(k, len);
         let want = tag(h);
-        let mut i = h as usize & self.mask;
+        let mut i = h as usize & TABLE_MASK;
         loop {
             let t = self.tags[i];
             if t == 0 {
@@ -715,7 +798,7 @@ impl Table {
             if t == want && slot.key == k && slot.len == len {
                 return slot.flags;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & TABLE_MASK;
         }
     }
 }
@@ -757,7 +840,10 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         let lower = &mut buf[..b.len()];
         lower.copy_from_slice(b);
         lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+        // SAFETY: `lower` is ASCII: copied from `b`, which is, and lower-casing maps
+        // ASCII to ASCII. ASCII is UTF-8; validating it again cost more than the rest
+        // of the call (`with_lower_is_to_lowercase` pins the result).
+        f(unsafe { std::str::from_utf8_unchecked(lower) })
     } else {
         f(&word.to_lowercase())
     }
@@ -851,6 +937,121 @@ mod tests {
         }
         assert!(word_flags("Quickly").is_aux_or_adverb());
         assert!(!word_flags("fly").is_aux_or_adverb());
+    }
+
+    #[test]
+    fn short_ascii_words_are_flagged_as_any_word() {
+        let mut words: Vec<String> = [
+            "Maduro",
+            "MADURO",
+            "said",
+            "Said",
+            "SAID",
+            "Officials",
+            "van",
+            "Van",
+            "VAN",
+            "de",
+            "De",
+            "quickly",
+            "Quickly",
+            "fly",
+            "ly",
+            "Holy",
+            "Ly",
+            "x",
+            "X",
+            "I",
+            "A",
+            "a",
+            "QQ",
+            "Q",
+            "O'Brien",
+            "Park",
+            "park",
+            "House",
+            "Times",
+            "Monday",
+            "Mr.",
+            "U.S.",
+            "Dr",
+            "McDonald's",
+            "Trump's",
+            "TRUMP'S",
+            "A's",
+            "'s",
+            "'S",
+            "A1",
+            "B2B",
+            "1st",
+            "12345",
+            "Jean-Luc",
+            "Abcdefghijklmnop",
+            "Abcdefghijklmnopq",
+            "reportedly",
+            "Reportedly",
+            "had,",
+            "Once,",
+            "a'",
+            "\u{0}",
+            "A\u{0}",
+            "Z'z",
+            "[a]",
+            "@Aa",
+            "Ab",
+            "Zz",
+            "Az",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        // Every listed entry, as written, capitalised and upper-cased.
+        for slot in TABLE.slots.iter().filter(|s| s.len != 0) {
+            let bytes = slot.key.to_le_bytes();
+            let w = String::from_utf8(bytes[..usize::from(slot.len)].to_vec()).unwrap();
+            let mut cs = w.chars();
+            let cap: String = cs
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(cs)
+                .collect();
+            words.extend([w.to_ascii_uppercase(), cap, w]);
+        }
+        for b in 0u8..0x80 {
+            for w in ["", "a", "Ab", "Abcdefghijklmno"] {
+                words.push(format!("{w}{}", char::from(b)));
+                words.push(format!("{}{w}", char::from(b)));
+            }
+        }
+        for w in &words {
+            assert_eq!(word_flags(w), general_word_flags(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn with_lower_is_to_lowercase() {
+        let mut words: Vec<String> = [
+            "",
+            "A",
+            "Said",
+            "U.S.",
+            "MixedCASE-Word_1",
+            "İstanbul",
+            "ΣΑΣ",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for n in [STACK_WORD - 1, STACK_WORD, STACK_WORD + 1] {
+            words.push("AbC".repeat(n)[..n].to_string());
+        }
+        for b in 0u8..0x80 {
+            words.push(format!("X{}y", char::from(b)));
+        }
+        for w in &words {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w:?}");
+        }
     }
 
     #[test]

@@ -103,7 +103,45 @@ fn relabel<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
 
 /// Whether a word is a stretch of a masked-out quote: 'Q's only, two or more.
 pub(crate) fn is_masked(s: &str) -> bool {
-    s.len() >= 2 && s.as_bytes()[0] == b'Q' && s.bytes().all(|b| b == b'Q')
+    // A masked word is as long as its quote: eight bytes at a time.
+    const QS: u64 = u64::from_le_bytes([b'Q'; 8]);
+    let b = s.as_bytes();
+    let (chunks, rest) = b.as_chunks::<8>();
+    b.len() >= 2
+        && b[0] == b'Q'
+        && chunks.iter().all(|c| u64::from_le_bytes(*c) == QS)
+        && rest.iter().all(|&b| b == b'Q')
+}
+
+/// Byte classes for the split, one table lookup per question.
+const ALNUM: u8 = 1;
+/// ASCII whitespace, as `char::is_whitespace` has it.
+const SPACE: u8 = 2;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        }
+        if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            t[b] = SPACE;
+        }
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn is_alnum(b: u8) -> bool {
+    CLASS[usize::from(b)] & ALNUM != 0
+}
+
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    CLASS[usize::from(b)] & SPACE != 0
 }
 
 fn lead_punct(c: char) -> bool {
@@ -114,15 +152,62 @@ fn lead_punct(c: char) -> bool {
 }
 
 fn is_abbrev(w: &str) -> bool {
+    if !w.is_ascii() {
+        return super::lexicon::with_lower(w, |lower| is_abbrev_lower(w, lower));
+    }
     // Most words asked about end a sentence ("the recount."): an ASCII word of five
     // letters or more before its periods, none between them, is no listed abbreviation,
     // no initial and no run of single letters, whatever its case (lower-casing ASCII
     // keeps its length and periods).
     let core = w.trim_end_matches('.');
-    if w.is_ascii() && core.len() > 4 && !core.contains('.') {
+    if core.len() > 4 && !core.contains('.') {
         return false;
     }
-    super::lexicon::with_lower(w, |lower| is_abbrev_lower(w, lower))
+    is_abbrev_ascii(w, core)
+}
+
+/// [`is_abbrev_lower`] of an ASCII word (`core` is `w` without its trailing periods),
+/// with no lower-cased copy: lower-casing ASCII moves no period and changes no length,
+/// so only the listed words need their case ignored.
+fn is_abbrev_ascii(w: &str, core: &str) -> bool {
+    let c = core.as_bytes();
+    (c.contains(&b'.') && core.split('.').all(|p| p.len() == 1))
+        || (c.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+        || listed_abbrev(c)
+}
+
+/// Whether ASCII `core`, lower-cased, is one of the abbreviations `is_abbrev_lower`
+/// lists (none is longer than four bytes).
+fn listed_abbrev(core: &[u8]) -> bool {
+    let mut buf = [0u8; 4];
+    let Some(lower) = buf.get_mut(..core.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(core);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"gen"
+            | b"col"
+            | b"lt"
+            | b"sgt"
+            | b"capt"
+            | b"st"
+            | b"rev"
+            | b"jr"
+            | b"sr"
+            | b"adm"
+            | b"u.s"
+            | b"u.k"
+    )
 }
 
 fn is_abbrev_lower(w: &str, lower: &str) -> bool {
@@ -200,7 +285,8 @@ fn special(x: u64) -> u64 {
 /// Splits `text` (a slice starting at byte `base` of the article) into words. Dashes
 /// separate words even without spaces ("said—a line he repeated").
 pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    // Allocated at its size here, not grown by `split_into`'s reservation.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     split_into(text, base, &mut out);
     out
 }
@@ -213,110 +299,192 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
     out.reserve(text.len() / 6 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while pos < bytes.len() {
-        // The chunk runs to just past the next whitespace or dash (as `split_inclusive`
-        // would cut it); the whitespace is not part of the word.
-        let at = pos;
-        let mut i = pos;
-        let mut raw_end = bytes.len();
-        while i < bytes.len() {
-            // Eight bytes at a time over the letters of the word.
-            while let Some(chunk) = bytes.get(i..i + 8) {
-                let m = special(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-                if m != 0 {
-                    i += (m.trailing_zeros() / 8) as usize;
-                    break;
-                }
-                i += 8;
-            }
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
-            if b < 0x80 {
-                i += 1;
-                if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-                    raw_end = i - 1;
-                    break;
-                }
-                continue;
-            }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                raw_end = i - c.len_utf8();
-                break;
-            }
-            if matches!(c, '—' | '–') {
-                raw_end = i;
-                break;
-            }
-        }
-        pos = i;
-        let raw = &text[at..raw_end];
-        let Some(&first) = raw.as_bytes().first() else {
+    while let Some(&first) = bytes.get(pos) {
+        if is_ascii_space(first) {
             // Whitespace after whitespace: nothing to read, nothing to mark.
+            pos += 1;
             continue;
-        };
-        // No leading punctuation before a letter or digit, none trailing after one.
-        let lead = if first.is_ascii_alphanumeric() {
-            0
-        } else {
-            raw.len() - raw.trim_start_matches(lead_punct).len()
-        };
-        let mut body = &raw[lead..];
-        let mut comma = false;
-        let mut colon = false;
-        let mut brk = false;
-        let mut stop = false;
-        let plain_end = body
-            .as_bytes()
-            .last()
-            .is_some_and(u8::is_ascii_alphanumeric);
-        // Whether the body is an abbreviation depends on it without its trailing periods:
-        // once false, it stays false while only periods are stripped (this keeps a long
-        // run of periods linear).
-        let mut abbrev_ruled_out = false;
-        let mut bad_part = None;
-        while let Some(c) = body.chars().next_back().filter(|_| !plain_end) {
-            let keep_period = c == '.'
-                && !abbrev_ruled_out
-                && !long_non_abbrev(body, &mut bad_part)
-                && is_abbrev(body);
-            abbrev_ruled_out = c == '.';
-            if c.is_alphanumeric() || keep_period {
+        }
+        let at = pos;
+        let raw_end;
+        (raw_end, pos) = chunk_end(bytes, at);
+        // Most words are letters and digits from end to end: no punctuation to strip,
+        // no abbreviation to judge. (A chunk that starts with one is not empty.)
+        if is_alnum(first) && is_alnum(bytes[raw_end - 1]) {
+            debug_assert!(at < raw_end && raw_end <= text.len());
+            // SAFETY: `at < raw_end <= text.len()` (the chunk holds `first`), and both
+            // ends are character boundaries: `text[at]` and `text[raw_end - 1]` are
+            // ASCII, and no byte of a multi-byte UTF-8 character is. Checking them
+            // again is a tenth of the cost of a word (`splits_as_the_reference_does`
+            // cuts words at every offset).
+            let s = unsafe { text.get_unchecked(at..raw_end) };
+            out.push(Word {
+                s,
+                start: base + at,
+                end: base + raw_end,
+                comma: false,
+                colon: false,
+                brk: false,
+                stop: false,
+                flags: Cell::new(Flags::before_lookup(s, is_masked(s))),
+            });
+            continue;
+        }
+        if raw_end == at {
+            // A non-ASCII space.
+            continue;
+        }
+        push_punctuated(&text[at..raw_end], base + at, out);
+    }
+}
+
+/// Where the chunk of `bytes` from `i` ends, as `split_inclusive` on whitespace and
+/// dashes would cut it: the end of its text (a dash kept, whitespace not) and where the
+/// next chunk starts.
+#[inline]
+fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, usize) {
+    loop {
+        // Eight bytes at a time over the letters of the word.
+        while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let m = special(u64::from_le_bytes(*chunk));
+            if m != 0 {
+                i += (m.trailing_zeros() / 8) as usize;
                 break;
             }
-            match c {
-                ',' => comma = true,
-                ':' => colon = true,
-                ';' | ')' | ']' | '—' | '–' => brk = true,
-                '.' | '!' | '?' | '…' => stop = true,
-                _ => {}
-            }
-            body = &body[..body.len() - c.len_utf8()];
+            i += 8;
         }
-        if body.is_empty() {
-            // A lone dash or punctuation: a break in the phrase.
-            if let Some(last) = out.last_mut() {
-                last.brk |= raw.contains(['—', '–', '-', ';', '(', ')']);
-                last.comma |= raw.contains(',');
-                last.colon |= raw.contains(':');
-                last.stop |= raw.contains(['.', '!', '?', '…']);
+        let Some(&b) = bytes.get(i) else {
+            return (i, i);
+        };
+        if b < 0x80 {
+            if is_ascii_space(b) {
+                return (i, i + 1);
             }
+            i += 1;
             continue;
         }
-        let start = base + at + lead;
-        out.push(Word {
-            s: body,
-            start,
-            end: start + body.len(),
-            comma,
-            colon,
-            brk,
-            stop,
-            flags: Cell::new(Flags::before_lookup(body, is_masked(body))),
-        });
+        let (len, cut) = non_ascii_char(&bytes[i..]);
+        match cut {
+            Cut::Space => return (i, i + len),
+            Cut::Dash => return (i + len, i + len),
+            Cut::No => i += len,
+        }
     }
+}
+
+/// How a non-ASCII character cuts a chunk.
+#[derive(Debug, PartialEq)]
+enum Cut {
+    No,
+    /// Whitespace (`char::is_whitespace`): it ends the chunk and is not part of it.
+    Space,
+    /// An em or en dash: it ends the chunk and is part of it.
+    Dash,
+}
+
+/// The UTF-8 length of the character `rest` starts with (its first byte is not ASCII)
+/// and how it cuts a chunk, read from its bytes: prose is full of curly quotes and
+/// accented letters, and decoding each to ask `char::is_whitespace` is most of the cost
+/// of a word that holds one. Pinned to `char::is_whitespace` for every character
+/// (tested).
+#[inline]
+fn non_ascii_char(rest: &[u8]) -> (usize, Cut) {
+    let len = match rest[0] {
+        ..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    };
+    let cut = match *rest {
+        // U+0085, U+00A0
+        [0xC2, 0x85 | 0xA0, ..]
+        // U+1680
+        | [0xE1, 0x9A, 0x80, ..]
+        // U+2000..=U+200A, U+2028, U+2029, U+202F
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        // U+205F
+        | [0xE2, 0x81, 0x9F, ..]
+        // U+3000
+        | [0xE3, 0x80, 0x80, ..] => Cut::Space,
+        // U+2013 '–', U+2014 '—'
+        [0xE2, 0x80, 0x93 | 0x94, ..] => Cut::Dash,
+        _ => Cut::No,
+    };
+    (len, cut)
+}
+
+/// The last character of `s`, without decoding when it is ASCII (as it nearly always is).
+#[inline]
+fn last_char(s: &str) -> Option<char> {
+    match s.as_bytes().last() {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => s.chars().next_back(),
+    }
+}
+
+/// Pushes the word of `raw` (a chunk starting at byte `start` of the article, with
+/// punctuation before or after its letters) with the punctuation that follows it; or,
+/// when it is only punctuation, marks the word before.
+fn push_punctuated<'a>(raw: &'a str, start: usize, out: &mut Vec<Word<'a>>) {
+    let first = raw.as_bytes()[0];
+    // No leading punctuation before a letter or digit, none trailing after one.
+    let lead = if first.is_ascii_alphanumeric() {
+        0
+    } else {
+        raw.len() - raw.trim_start_matches(lead_punct).len()
+    };
+    let mut body = &raw[lead..];
+    let mut comma = false;
+    let mut colon = false;
+    let mut brk = false;
+    let mut stop = false;
+    let plain_end = body
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric);
+    // Whether the body is an abbreviation depends on it without its trailing periods:
+    // once false, it stays false while only periods are stripped (this keeps a long
+    // run of periods linear).
+    let mut abbrev_ruled_out = false;
+    let mut bad_part = None;
+    while let Some(c) = last_char(body).filter(|_| !plain_end) {
+        let keep_period = c == '.'
+            && !abbrev_ruled_out
+            && !long_non_abbrev(body, &mut bad_part)
+            && is_abbrev(body);
+        abbrev_ruled_out = c == '.';
+        if c.is_alphanumeric() || keep_period {
+            break;
+        }
+        match c {
+            ',' => comma = true,
+            ':' => colon = true,
+            ';' | ')' | ']' | '—' | '–' => brk = true,
+            '.' | '!' | '?' | '…' => stop = true,
+            _ => {}
+        }
+        body = &body[..body.len() - c.len_utf8()];
+    }
+    if body.is_empty() {
+        // A lone dash or punctuation: a break in the phrase.
+        if let Some(last) = out.last_mut() {
+            last.brk |= raw.contains(['—', '–', '-', ';', '(', ')']);
+            last.comma |= raw.contains(',');
+            last.colon |= raw.contains(':');
+            last.stop |= raw.contains(['.', '!', '?', '…']);
+        }
+        return;
+    }
+    let start = start + lead;
+    out.push(Word {
+        s: body,
+        start,
+        end: start + body.len(),
+        comma,
+        colon,
+        brk,
+        stop,
+        flags: Cell::new(Flags::before_lookup(body, is_masked(body))),
+    });
 }
 
 #[cfg(test)]
@@ -334,6 +502,215 @@ mod tests {
             body = &body[..body.len() - c.len_utf8()];
         }
         body
+    }
+
+    /// `split_into` as it was before its fast paths: the reference they are pinned to.
+    fn reference_split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
+        out.clear();
+        // About one word in six bytes of prose.
+        out.reserve(text.len() / 6 + 1);
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            // The chunk runs to just past the next whitespace or dash (as `split_inclusive`
+            // would cut it); the whitespace is not part of the word.
+            let at = pos;
+            let mut i = pos;
+            let mut raw_end = bytes.len();
+            while i < bytes.len() {
+                // Eight bytes at a time over the letters of the word.
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    let m = special(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+                    if m != 0 {
+                        i += (m.trailing_zeros() / 8) as usize;
+                        break;
+                    }
+                    i += 8;
+                }
+                let Some(&b) = bytes.get(i) else {
+                    break;
+                };
+                if b < 0x80 {
+                    i += 1;
+                    if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                        raw_end = i - 1;
+                        break;
+                    }
+                    continue;
+                }
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    raw_end = i - c.len_utf8();
+                    break;
+                }
+                if matches!(c, '—' | '–') {
+                    raw_end = i;
+                    break;
+                }
+            }
+            pos = i;
+            let raw = &text[at..raw_end];
+            let Some(&first) = raw.as_bytes().first() else {
+                // Whitespace after whitespace: nothing to read, nothing to mark.
+                continue;
+            };
+            // No leading punctuation before a letter or digit, none trailing after one.
+            let lead = if first.is_ascii_alphanumeric() {
+                0
+            } else {
+                raw.len() - raw.trim_start_matches(lead_punct).len()
+            };
+            let mut body = &raw[lead..];
+            let mut comma = false;
+            let mut colon = false;
+            let mut brk = false;
+            let mut stop = false;
+            let plain_end = body
+                .as_bytes()
+                .last()
+                .is_some_and(u8::is_ascii_alphanumeric);
+            // Whether the body is an abbreviation depends on it without its trailing periods:
+            // once false, it stays false while only periods are stripped (this keeps a long
+            // run of periods linear).
+            let mut abbrev_ruled_out = false;
+            let mut bad_part = None;
+            while let Some(c) = body.chars().next_back().filter(|_| !plain_end) {
+                let keep_period = c == '.'
+                    && !abbrev_ruled_out
+                    && !long_non_abbrev(body, &mut bad_part)
+                    && is_abbrev(body);
+                abbrev_ruled_out = c == '.';
+                if c.is_alphanumeric() || keep_period {
+                    break;
+                }
+                match c {
+                    ',' => comma = true,
+                    ':' => colon = true,
+                    ';' | ')' | ']' | '—' | '–' => brk = true,
+                    '.' | '!' | '?' | '…' => stop = true,
+                    _ => {}
+                }
+                body = &body[..body.len() - c.len_utf8()];
+            }
+            if body.is_empty() {
+                // A lone dash or punctuation: a break in the phrase.
+                if let Some(last) = out.last_mut() {
+                    last.brk |= raw.contains(['—', '–', '-', ';', '(', ')']);
+                    last.comma |= raw.contains(',');
+                    last.colon |= raw.contains(':');
+                    last.stop |= raw.contains(['.', '!', '?', '…']);
+                }
+                continue;
+            }
+            let start = base + at + lead;
+            out.push(Word {
+                s: body,
+                start,
+                end: start + body.len(),
+                comma,
+                colon,
+                brk,
+                stop,
+                flags: Cell::new(Flags::before_lookup(body, is_masked(body))),
+            });
+        }
+    }
+
+    #[test]
+    fn non_ascii_characters_cut_as_char_methods_say() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let want = if c.is_whitespace() {
+                Cut::Space
+            } else if matches!(c, '—' | '–') {
+                Cut::Dash
+            } else {
+                Cut::No
+            };
+            assert_eq!(non_ascii_char(bytes), (c.len_utf8(), want), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_judged_as_lower_casing_would() {
+        for w in [
+            "Mr.", "MR.", "mR.", "Mrs.", "ms.", "Dr..", "PROF.", "Sen.", "rep.", "Gov.", "gen.",
+            "Col.", "Lt.", "SGT.", "capt.", "St.", "Rev.", "Jr.", "sr.", "Adm.", "U.S.", "u.s.",
+            "U.K.", "u.k", "U.S", "A.", "a.", "1.", "Q.", "..", ".", "A.B.", "a.b.c.", "ab.c.",
+            "a..b.", ".a.", "Mr", "Mx.", "Mrs..", "Sgts.", "Capt..", "x.y.", "No.", "it.",
+        ] {
+            let full = super::super::lexicon::with_lower(w, |l| is_abbrev_lower(w, l));
+            assert_eq!(is_abbrev(w), full, "{w}");
+        }
+    }
+
+    /// Texts that reach every path of the split: plain words, punctuation before and
+    /// after, abbreviations, initials, masked quotes, dashes with and without spaces,
+    /// Unicode letters, quotes and spaces, CRLF, and words cut at every length.
+    fn tricky_texts() -> Vec<String> {
+        let pieces = [
+            "Mr. Podesta, a U.S. aide, said: (yes)",
+            "said\u{2014}a line he repeated\u{2013}twice \u{2014} and more",
+            "\u{201c}There is no project here,\u{201d} said Radley.",
+            "QQQQQQQQQQQQQ, he said. QQ QQQ QQQQq qQQ Q",
+            "Robert F. Kennedy Jr. and J.R.R. Tolkien... e.g. i.e. etc.",
+            "Ünited Ärzte \u{00e9}t\u{00e9}, \u{0130}stanbul\u{0130}. Σ.Σ. 東京都 \u{1F600}x",
+            "non\u{00a0}breaking\u{2009}thin\u{3000}ideographic\u{0085}next\u{2028}line",
+            "crlf\r\nline\r\n\r\nend\t tab\x0bvt\x0cff",
+            "--- - -- (a) [b] {c} \"d\" 'e' \u{2018}f\u{2019} \u{00ab}g\u{00bb} \u{201e}h \u{2022}i *j*",
+            "What?! No!!! Yes\u{2026} ok; fine: done) end] x.\". y.\u{201d}",
+            "abcdefghijklmnopqrstu.\".\".\". Mr.................. a.b.c.d.e.f.g.h.i.j.k.",
+            "3.5 1,000 $62.1 million 11/11/2023 20% #tag @user a-b c\u{2014}",
+            "\u{2014}\u{2014} , . : ; \u{2013} x",
+            "",
+            " ",
+            "\u{2014}",
+            "word",
+            "\x01ctl\x1fchars\x7f",
+        ];
+        let mut texts: Vec<String> = pieces.iter().map(|s| s.to_string()).collect();
+        let all = pieces.join(" ");
+        // Every cut of the whole, so that words meet the end of the text at every
+        // offset from the eight-byte steps.
+        for (i, _) in all.char_indices() {
+            texts.push(all[i..].to_string());
+            texts.push(all[..i].to_string());
+        }
+        texts
+    }
+
+    #[test]
+    fn splits_as_the_reference_does() {
+        fn key(w: &Word) -> (String, usize, usize, [bool; 6]) {
+            let marks = [w.comma, w.colon, w.brk, w.stop, w.capitalised(), w.masked()];
+            (w.s.to_string(), w.start, w.end, marks)
+        }
+        for text in tricky_texts() {
+            let mut got = Vec::new();
+            let mut want = Vec::new();
+            split_into(&text, 7, &mut got);
+            reference_split_into(&text, 7, &mut want);
+            let got: Vec<_> = got.iter().map(key).collect();
+            let want: Vec<_> = want.iter().map(key).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn masked_words_are_runs_of_two_or_more_qs() {
+        let reference = |s: &str| s.len() >= 2 && s.bytes().all(|b| b == b'Q');
+        for n in 0..40 {
+            let q = "Q".repeat(n);
+            assert_eq!(is_masked(&q), reference(&q), "{n}");
+            for p in 0..n {
+                for other in ["q", "R", "\u{00e9}"] {
+                    let s = format!("{}{other}{}", &q[..p], &q[p + 1..]);
+                    assert_eq!(is_masked(&s), reference(&s), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]
