@@ -643,11 +643,13 @@ fn headline_lines(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
 fn long_and_capitalised(line: &str) -> (usize, usize) {
     let (mut long, mut caps) = (0, 0);
     if line.is_ascii() {
+        // `words::is_masked`, on bytes.
+        let masked = |w: &[u8]| w.len() >= 2 && w.iter().all(|&b| b == b'Q');
         // The bytes `split_whitespace` splits an ASCII line at, read as bytes.
         let words = line
             .as_bytes()
             .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-            .filter(|w| !w.is_empty() && !(w.len() >= 2 && w.iter().all(|&b| b == b'Q')));
+            .filter(|w| !w.is_empty() && !masked(w));
         for w in words {
             if w.iter()
                 .filter(|b| b.is_ascii_alphabetic())
