@@ -334,6 +334,49 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
             // A non-ASCII space.
             continue;
         }
+        // The next most common: letters and digits and one mark of punctuation after them
+        // ("said,", "year."), read as `push_punctuated` reads them. A period may belong
+        // to an abbreviation ("Mr."): that is left to it.
+        if raw_end - at >= 2 && is_alnum(first) && is_alnum(bytes[raw_end - 2]) {
+            let (mut comma, mut colon, mut brk, mut stop) = (false, false, false, false);
+            let known = match bytes[raw_end - 1] {
+                b',' => {
+                    comma = true;
+                    true
+                }
+                b':' => {
+                    colon = true;
+                    true
+                }
+                b';' | b')' | b']' => {
+                    brk = true;
+                    true
+                }
+                b'!' | b'?' => {
+                    stop = true;
+                    true
+                }
+                b'.' if !is_abbrev(&text[at..raw_end]) => {
+                    stop = true;
+                    true
+                }
+                _ => false,
+            };
+            if known {
+                let s = &text[at..raw_end - 1];
+                out.push(Word {
+                    s,
+                    start: base + at,
+                    end: base + raw_end - 1,
+                    comma,
+                    colon,
+                    brk,
+                    stop,
+                    flags: Cell::new(Flags::before_lookup(s, is_masked(s))),
+                });
+                continue;
+            }
+        }
         push_punctuated(&text[at..raw_end], base + at, out);
     }
 }
@@ -669,6 +712,8 @@ mod tests {
             "\u{2014}",
             "word",
             "\x01ctl\x1fchars\x7f",
+            // One mark after letters and digits, and periods that may be abbreviations'.
+            "Sgt. St. U.K. Gov. No. 5. A. b. 1. ab! cd? ef) gh] ij; kl: mn, op. Qq. QQ. Q.",
         ];
         let mut texts: Vec<String> = pieces.iter().map(|s| s.to_string()).collect();
         let all = pieces.join(" ");
