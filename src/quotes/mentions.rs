@@ -8,7 +8,7 @@
 //! Cost: linear in the words of the article.
 
 use super::lexicon as lex;
-use super::words::{with_article_words, Word};
+use super::words::{with_article_words_outside, Word};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
@@ -49,18 +49,8 @@ const APPOSITIVE_WORDS: usize = 6;
 /// them for the unmasked text (masking keeps every `\n` where it is).
 pub fn find(masked: &str, sentences: &[(usize, usize)], lines: &[(usize, usize)]) -> Vec<Mention> {
     let headlines = headline_lines(masked, lines);
-    with_article_words(masked, |words| {
-        if !headlines.is_empty() {
-            // Words and lines both in order: the line a word may stand in is found by
-            // walking on, not by a search per word.
-            let mut passed = 0;
-            words.retain(|w| {
-                while headlines.get(passed).is_some_and(|&(s, _)| s <= w.start) {
-                    passed += 1;
-                }
-                !(passed > 0 && w.end <= headlines[passed - 1].1)
-            });
-        }
+    // A word of a headline ends within its line: the words starting in one are its.
+    with_article_words_outside(masked, &headlines, |words| {
         mentions_in(words, masked, sentences)
     })
 }

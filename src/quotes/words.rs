@@ -80,9 +80,32 @@ thread_local! {
 /// Calls `f` with the words of `text` (as [`split`] gives them), in the thread's reused
 /// buffer.
 pub fn with_article_words<R>(text: &str, f: impl FnOnce(&mut Vec<Word<'_>>) -> R) -> R {
+    with_article_words_outside(text, &[], f)
+}
+
+/// [`with_article_words`] without the words that start inside one of `skip` (sorted,
+/// disjoint byte ranges of `text`, each within one line): the list is the one a removal
+/// of those words after the split would leave, punctuation marks on the words kept
+/// included, without the removal's pass over every word.
+pub fn with_article_words_outside<R>(
+    text: &str,
+    skip: &[(usize, usize)],
+    f: impl FnOnce(&mut Vec<Word<'_>>) -> R,
+) -> R {
     let buffer = ARTICLE_WORDS.with(|b| b.take());
     let mut words = relabel(buffer);
-    split_into(text, 0, &mut words);
+    words.clear();
+    words.reserve(text.len() / 6 + 1);
+    split_to(
+        text,
+        0,
+        &mut Sink {
+            out: &mut words,
+            skip,
+            next: 0,
+            dropped: false,
+        },
+    );
     let r = f(&mut words);
     words.clear();
     ARTICLE_WORDS.with(|b| b.replace(relabel(words)));
@@ -297,6 +320,57 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
     out.clear();
     // About one word in six bytes of prose.
     out.reserve(text.len() / 6 + 1);
+    split_to(
+        text,
+        base,
+        &mut Sink {
+            out,
+            skip: &[],
+            next: 0,
+            dropped: false,
+        },
+    );
+}
+
+/// Where split words go: into `out`, but for those starting inside one of `skip`
+/// (sorted, disjoint byte ranges in the words' own offsets).
+struct Sink<'a, 'o> {
+    out: &'o mut Vec<Word<'a>>,
+    skip: &'o [(usize, usize)],
+    /// The first range of `skip` that does not end before the last word split.
+    next: usize,
+    /// The last word split was dropped: punctuation after it marks no word kept.
+    dropped: bool,
+}
+
+impl<'a> Sink<'a, '_> {
+    #[inline]
+    fn push(&mut self, w: Word<'a>) {
+        if !self.skip.is_empty() {
+            while self.skip.get(self.next).is_some_and(|&(_, e)| e <= w.start) {
+                self.next += 1;
+            }
+            self.dropped = self.skip.get(self.next).is_some_and(|&(s, _)| s <= w.start);
+            if self.dropped {
+                return;
+            }
+        }
+        self.out.push(w);
+    }
+
+    /// The last word split, unless it was dropped.
+    #[inline]
+    fn last_mut(&mut self) -> Option<&mut Word<'a>> {
+        if self.dropped {
+            None
+        } else {
+            self.out.last_mut()
+        }
+    }
+}
+
+/// The words of `text` (at byte `base` of the article) into `out`.
+fn split_to<'a>(text: &'a str, base: usize, out: &mut Sink<'a, '_>) {
     let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(&first) = bytes.get(pos) {
@@ -467,7 +541,7 @@ fn last_char(s: &str) -> Option<char> {
 /// Pushes the word of `raw` (a chunk starting at byte `start` of the article, with
 /// punctuation before or after its letters) with the punctuation that follows it; or,
 /// when it is only punctuation, marks the word before.
-fn push_punctuated<'a>(raw: &'a str, start: usize, out: &mut Vec<Word<'a>>) {
+fn push_punctuated<'a>(raw: &'a str, start: usize, out: &mut Sink<'a, '_>) {
     let first = raw.as_bytes()[0];
     // No leading punctuation before a letter or digit, none trailing after one.
     let lead = if first.is_ascii_alphanumeric() {
@@ -740,6 +814,45 @@ mod tests {
             let got: Vec<_> = got.iter().map(key).collect();
             let want: Vec<_> = want.iter().map(key).collect();
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_outside_ranges_are_those_a_removal_leaves() {
+        fn key(w: &Word) -> (String, usize, usize, [bool; 4]) {
+            (
+                w.s.to_string(),
+                w.start,
+                w.end,
+                [w.comma, w.colon, w.brk, w.stop],
+            )
+        }
+        let mut texts = tricky_texts();
+        texts.push("Title Line\n\u{2014} Section, Head\nprose, said she.\n: Next\nend —\n".into());
+        for text in texts {
+            // Every other line, from its start to its last non-space byte, as headlines.
+            let mut lines = Vec::new();
+            let mut at = 0;
+            for line in text.split_inclusive('\n') {
+                lines.push((at, at + line.trim_end().len()));
+                at += line.len();
+            }
+            for parity in [0, 1] {
+                let skip: Vec<(usize, usize)> = lines
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .filter(|(k, (s, e))| k % 2 == parity && s < e)
+                    .map(|(_, r)| r)
+                    .collect();
+                let mut want = split(&text, 0);
+                want.retain(|w| !skip.iter().any(|&(s, e)| w.start >= s && w.end <= e));
+                let want: Vec<_> = want.iter().map(key).collect();
+                let got = with_article_words_outside(&text, &skip, |w| {
+                    w.iter().map(key).collect::<Vec<_>>()
+                });
+                assert_eq!(got, want, "{text:?} {skip:?}");
+            }
         }
     }
 
