@@ -355,13 +355,8 @@ mod tests {
             "",
         ];
         const SEPS: &[&str] = &[" ", "", "  ", "\u{00A0}", "\r\n", "—", "\t"];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |m: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % m
-        };
+        let mut rng = crate::quotes::testing::Lcg::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |m: usize| rng.below(m);
         let mut out = vec![String::new(), " ".into(), "\u{00A0}".into()];
         for _ in 0..3000 {
             let mut t = String::new();

@@ -632,35 +632,22 @@ fn headline_lines(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
 /// an upper-case letter. A masked quote is nobody's capitals.
 fn long_and_capitalised(line: &str) -> (usize, usize) {
     let (mut long, mut caps) = (0, 0);
-    if line.is_ascii() {
-        // `words::is_masked`, on bytes.
-        let masked = |w: &[u8]| w.len() >= 2 && w.iter().all(|&b| b == b'Q');
-        // The bytes `split_whitespace` splits an ASCII line at, read as bytes.
-        let words = line
-            .as_bytes()
-            .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-            .filter(|w| !w.is_empty() && !masked(w));
-        for w in words {
-            if w.iter()
-                .filter(|b| b.is_ascii_alphabetic())
-                .nth(3)
-                .is_some()
-            {
-                long += 1;
-                caps += usize::from(w[0].is_ascii_uppercase());
-            }
-        }
-        return (long, caps);
-    }
-    for w in line
-        .split_whitespace()
-        .filter(|w| !super::words::is_masked(w))
-    {
-        let (is_long, upper) = long_word(w);
+    let mut count = |(is_long, upper): (bool, bool)| {
         if is_long {
             long += 1;
             caps += usize::from(upper);
         }
+    };
+    if line.is_ascii() {
+        // The bytes `split_whitespace` splits an ASCII line at, read as bytes.
+        line.as_bytes()
+            .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+            .filter(|w| !w.is_empty() && !super::words::is_masked_bytes(w))
+            .for_each(|w| count(long_ascii_word(w)));
+    } else {
+        line.split_whitespace()
+            .filter(|w| !super::words::is_masked(w))
+            .for_each(|w| count(long_word(w)));
     }
     (long, caps)
 }
@@ -686,13 +673,22 @@ fn without_reference_marks(line: &str) -> &str {
 /// letter (ASCII read as bytes, with the answers `char`'s methods give).
 fn long_word(w: &str) -> (bool, bool) {
     if w.is_ascii() {
-        let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
-        return (letters >= 4, w.as_bytes()[0].is_ascii_uppercase());
+        return long_ascii_word(w.as_bytes());
     }
     (
         w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some(),
         w.chars().next().is_some_and(char::is_uppercase),
     )
+}
+
+/// [`long_word`] of a non-empty ASCII word's bytes.
+fn long_ascii_word(w: &[u8]) -> (bool, bool) {
+    let long = w
+        .iter()
+        .filter(|b| b.is_ascii_alphabetic())
+        .nth(3)
+        .is_some();
+    (long, w[0].is_ascii_uppercase())
 }
 
 /// "the Trump administration", "U.S. officials", "Richmond police".

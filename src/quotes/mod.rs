@@ -431,6 +431,28 @@ fn split_from(ctx: &speaker::Context, spans: &[scan::Span], i: usize) -> Option<
         .then_some(p)
 }
 
+/// What the tests of the extraction modules share.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A fixed-seed generator for the tests' made-up texts: the same texts on every run.
+    pub(crate) struct Lcg(u64);
+
+    impl Lcg {
+        pub(crate) fn new(seed: u64) -> Self {
+            Lcg(seed)
+        }
+
+        /// The next number, below `m`.
+        pub(crate) fn below(&mut self, m: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 33) as usize % m
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

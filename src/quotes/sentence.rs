@@ -357,13 +357,8 @@ mod tests {
             "Supt.",
             "Q",
         ];
-        let mut state: u64 = 7;
-        let mut next = |m: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % m
-        };
+        let mut rng = crate::quotes::testing::Lcg::new(7);
+        let mut next = |m: usize| rng.below(m);
         for _ in 0..3000 {
             let mut t = String::new();
             for _ in 0..next(30) {

@@ -21,6 +21,47 @@ pub struct Word<'a> {
     flags: Cell<Flags>,
 }
 
+/// The punctuation after a word that attribution reads (see [`Word`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    comma: bool,
+    colon: bool,
+    brk: bool,
+    stop: bool,
+}
+
+impl Marks {
+    /// These marks and the one `c` is, if it is one.
+    #[inline]
+    fn and(mut self, c: char) -> Marks {
+        match c {
+            ',' => self.comma = true,
+            ':' => self.colon = true,
+            ';' | ')' | ']' | '—' | '–' => self.brk = true,
+            '.' | '!' | '?' | '…' => self.stop = true,
+            _ => {}
+        }
+        self
+    }
+}
+
+impl<'a> Word<'a> {
+    /// The word `s` at byte `start` of the article, followed by `marks`.
+    #[inline]
+    fn new(s: &'a str, start: usize, marks: Marks) -> Self {
+        Word {
+            s,
+            start,
+            end: start + s.len(),
+            comma: marks.comma,
+            colon: marks.colon,
+            brk: marks.brk,
+            stop: marks.stop,
+            flags: Cell::new(Flags::before_lookup(s, is_masked(s))),
+        }
+    }
+}
+
 impl Word<'_> {
     /// What the lexicon says of the word (computed on first use).
     pub fn lex(&self) -> Flags {
@@ -78,15 +119,10 @@ thread_local! {
 }
 
 /// Calls `f` with the words of `text` (as [`split`] gives them), in the thread's reused
-/// buffer.
-pub fn with_article_words<R>(text: &str, f: impl FnOnce(&mut Vec<Word<'_>>) -> R) -> R {
-    with_article_words_outside(text, &[], f)
-}
-
-/// [`with_article_words`] without the words that start inside one of `skip` (sorted,
-/// disjoint byte ranges of `text`, each within one line): the list is the one a removal
-/// of those words after the split would leave, punctuation marks on the words kept
-/// included, without the removal's pass over every word.
+/// buffer, but for those that start inside one of `skip` (sorted, disjoint byte ranges
+/// of `text`, each within one line): the list is the one a removal of those words after
+/// the split would leave, punctuation marks on the words kept included, without the
+/// removal's pass over every word.
 pub fn with_article_words_outside<R>(
     text: &str,
     skip: &[(usize, usize)],
@@ -94,18 +130,8 @@ pub fn with_article_words_outside<R>(
 ) -> R {
     let buffer = ARTICLE_WORDS.with(|b| b.take());
     let mut words = relabel(buffer);
-    words.clear();
     words.reserve(text.len() / 6 + 1);
-    split_to(
-        text,
-        0,
-        &mut Sink {
-            out: &mut words,
-            skip,
-            next: 0,
-            dropped: false,
-        },
-    );
+    split_to(text, 0, &mut Sink::new(&mut words, skip));
     let r = f(&mut words);
     words.clear();
     ARTICLE_WORDS.with(|b| b.replace(relabel(words)));
@@ -126,9 +152,13 @@ fn relabel<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
 
 /// Whether a word is a stretch of a masked-out quote: 'Q's only, two or more.
 pub(crate) fn is_masked(s: &str) -> bool {
+    is_masked_bytes(s.as_bytes())
+}
+
+/// [`is_masked`] of a word's bytes.
+pub(crate) fn is_masked_bytes(b: &[u8]) -> bool {
     // A masked word is as long as its quote: eight bytes at a time.
     const QS: u64 = u64::from_le_bytes([b'Q'; 8]);
-    let b = s.as_bytes();
     let (chunks, rest) = b.as_chunks::<8>();
     b.len() >= 2
         && b[0] == b'Q'
@@ -199,8 +229,8 @@ fn is_abbrev_ascii(w: &str, core: &str) -> bool {
         || listed_abbrev(c)
 }
 
-/// Whether ASCII `core`, lower-cased, is one of the abbreviations `is_abbrev_lower`
-/// lists (none is longer than four bytes).
+/// Whether `core`, its ASCII lower-cased, is one of the abbreviations of names and
+/// titles (none is longer than four bytes).
 fn listed_abbrev(core: &[u8]) -> bool {
     let mut buf = [0u8; 4];
     let Some(lower) = buf.get_mut(..core.len()) else {
@@ -238,28 +268,8 @@ fn is_abbrev_lower(w: &str, lower: &str) -> bool {
     (core.contains('.') && core.split('.').all(|p| p.chars().count() == 1))
         // An initial ("Robert F. Kennedy"): judged on the word as written.
         || (core.chars().count() == 1 && w.chars().next().is_some_and(char::is_uppercase))
-        || matches!(
-            core,
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "prof"
-                | "sen"
-                | "rep"
-                | "gov"
-                | "gen"
-                | "col"
-                | "lt"
-                | "sgt"
-                | "capt"
-                | "st"
-                | "rev"
-                | "jr"
-                | "sr"
-                | "adm"
-                | "u.s"
-                | "u.k"
-        )
+        // Lower case already; every listed one is ASCII.
+        || listed_abbrev(core.as_bytes())
 }
 
 /// Whether `body` is surely no abbreviation without lower-casing it: it is longer than
@@ -320,16 +330,7 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
     out.clear();
     // About one word in six bytes of prose.
     out.reserve(text.len() / 6 + 1);
-    split_to(
-        text,
-        base,
-        &mut Sink {
-            out,
-            skip: &[],
-            next: 0,
-            dropped: false,
-        },
-    );
+    split_to(text, base, &mut Sink::new(out, &[]));
 }
 
 /// Where split words go: into `out`, but for those starting inside one of `skip`
@@ -343,7 +344,16 @@ struct Sink<'a, 'o> {
     dropped: bool,
 }
 
-impl<'a> Sink<'a, '_> {
+impl<'a, 'o> Sink<'a, 'o> {
+    fn new(out: &'o mut Vec<Word<'a>>, skip: &'o [(usize, usize)]) -> Self {
+        Sink {
+            out,
+            skip,
+            next: 0,
+            dropped: false,
+        }
+    }
+
     #[inline]
     fn push(&mut self, w: Word<'a>) {
         if !self.skip.is_empty() {
@@ -392,64 +402,26 @@ fn split_to<'a>(text: &'a str, base: usize, out: &mut Sink<'a, '_>) {
             // again is a tenth of the cost of a word (`splits_as_the_reference_does`
             // cuts words at every offset).
             let s = unsafe { text.get_unchecked(at..raw_end) };
-            out.push(Word {
-                s,
-                start: base + at,
-                end: base + raw_end,
-                comma: false,
-                colon: false,
-                brk: false,
-                stop: false,
-                flags: Cell::new(Flags::before_lookup(s, is_masked(s))),
-            });
+            out.push(Word::new(s, base + at, Marks::default()));
             continue;
         }
         if raw_end == at {
             // A non-ASCII space.
             continue;
         }
-        // The next most common: letters and digits and one mark of punctuation after them
-        // ("said,", "year."), read as `push_punctuated` reads them. A period may belong
-        // to an abbreviation ("Mr."): that is left to it.
-        if raw_end - at >= 2 && is_alnum(first) && is_alnum(bytes[raw_end - 2]) {
-            let (mut comma, mut colon, mut brk, mut stop) = (false, false, false, false);
-            let known = match bytes[raw_end - 1] {
-                b',' => {
-                    comma = true;
-                    true
-                }
-                b':' => {
-                    colon = true;
-                    true
-                }
-                b';' | b')' | b']' => {
-                    brk = true;
-                    true
-                }
-                b'!' | b'?' => {
-                    stop = true;
-                    true
-                }
-                b'.' if !is_abbrev(&text[at..raw_end]) => {
-                    stop = true;
-                    true
-                }
-                _ => false,
-            };
-            if known {
-                let s = &text[at..raw_end - 1];
-                out.push(Word {
-                    s,
-                    start: base + at,
-                    end: base + raw_end - 1,
-                    comma,
-                    colon,
-                    brk,
-                    stop,
-                    flags: Cell::new(Flags::before_lookup(s, is_masked(s))),
-                });
-                continue;
-            }
+        // The next most common: letters and digits and one ASCII mark after them
+        // ("said,", "year."), which `push_punctuated` would strip, marking the word.
+        // A period may belong to an abbreviation ("Mr."): that is left to it.
+        let last = bytes[raw_end - 1];
+        if raw_end - at >= 2
+            && is_alnum(first)
+            && is_alnum(bytes[raw_end - 2])
+            && last.is_ascii()
+            && !(last == b'.' && is_abbrev(&text[at..raw_end]))
+        {
+            let marks = Marks::default().and(char::from(last));
+            out.push(Word::new(&text[at..raw_end - 1], base + at, marks));
+            continue;
         }
         push_punctuated(&text[at..raw_end], base + at, out);
     }
@@ -550,10 +522,7 @@ fn push_punctuated<'a>(raw: &'a str, start: usize, out: &mut Sink<'a, '_>) {
         raw.len() - raw.trim_start_matches(lead_punct).len()
     };
     let mut body = &raw[lead..];
-    let mut comma = false;
-    let mut colon = false;
-    let mut brk = false;
-    let mut stop = false;
+    let mut marks = Marks::default();
     let plain_end = body
         .as_bytes()
         .last()
@@ -572,13 +541,7 @@ fn push_punctuated<'a>(raw: &'a str, start: usize, out: &mut Sink<'a, '_>) {
         if c.is_alphanumeric() || keep_period {
             break;
         }
-        match c {
-            ',' => comma = true,
-            ':' => colon = true,
-            ';' | ')' | ']' | '—' | '–' => brk = true,
-            '.' | '!' | '?' | '…' => stop = true,
-            _ => {}
-        }
+        marks = marks.and(c);
         body = &body[..body.len() - c.len_utf8()];
     }
     if body.is_empty() {
@@ -591,17 +554,7 @@ fn push_punctuated<'a>(raw: &'a str, start: usize, out: &mut Sink<'a, '_>) {
         }
         return;
     }
-    let start = start + lead;
-    out.push(Word {
-        s: body,
-        start,
-        end: start + body.len(),
-        comma,
-        colon,
-        brk,
-        stop,
-        flags: Cell::new(Flags::before_lookup(body, is_masked(body))),
-    });
+    out.push(Word::new(body, start + lead, marks));
 }
 
 #[cfg(test)]
