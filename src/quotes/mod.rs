@@ -99,12 +99,27 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
         .enumerate()
         .map(|(i, a)| extract_one(i, a, &outlets))
         .collect();
+    // Each speaker left to the corpus, completed once.
+    let mut pending: Vec<&str> = per_article
+        .iter()
+        .flat_map(|e| e.pending.iter().map(|&k| e.quotes[k].speaker.as_deref()))
+        .flatten()
+        .collect();
+    pending.sort_unstable();
+    pending.dedup();
+    // A name can only complete one that ends with its last word or (a one-word name)
+    // starts with its first: only the corpus's names that share a word with a pending
+    // one are counted, and with none pending, none are.
+    let wanted: rustc_hash::FxHashSet<&str> =
+        pending.iter().filter_map(|n| names::last_word(n)).collect();
     // Counts add up in any order: the corpus is gathered in parallel.
     let corpus = per_article
         .par_iter()
         .fold(names::Known::default, |mut k, e| {
             for (n, times) in &e.full_names {
-                k.add_times(n, *times);
+                if names::shares_an_end(n, &wanted) {
+                    k.add_times(n, *times);
+                }
             }
             k
         })
@@ -114,14 +129,6 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
             }
             a
         });
-    // Each speaker left to the corpus, completed once.
-    let mut pending: Vec<&str> = per_article
-        .iter()
-        .flat_map(|e| e.pending.iter().map(|&k| e.quotes[k].speaker.as_deref()))
-        .flatten()
-        .collect();
-    pending.sort_unstable();
-    pending.dedup();
     let completed: Vec<Option<String>> = pending.par_iter().map(|n| corpus.fullest(n)).collect();
     let completed: rustc_hash::FxHashMap<&str, &String> = pending
         .iter()
@@ -200,7 +207,7 @@ struct Extracted {
 fn extract_one(index: usize, article: &Article, outlets: &Outlets) -> Extracted {
     let (mut quotes, mentions) = quotes_of(index, article, outlets);
     // The article's names: its speakers (once per quote) and its full-name mentions.
-    let mut known = names::Known::default();
+    let mut known = names::ArticleNames::default();
     // An article names few people many times: each name is judged once, with its count.
     let mut all: Vec<&str> = quotes
         .iter()
@@ -210,9 +217,10 @@ fn extract_one(index: usize, article: &Article, outlets: &Outlets) -> Extracted 
     all.sort_unstable();
     for run in all.chunk_by(|a, b| a == b) {
         if names::completes(run[0]) {
-            known.add_times(run[0], run.len());
+            known.add_new(run[0], run.len());
         }
     }
+    known.index();
     let full: Vec<(String, usize)> = known.counts().map(|(n, c)| (n.to_string(), c)).collect();
     let mut canon: Vec<(usize, Option<String>)> = Vec::new();
     // An article quotes few speakers many times: each is judged once.

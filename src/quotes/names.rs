@@ -10,8 +10,11 @@ use std::collections::BTreeMap;
 /// a name can only be completed by a known name that shares one of them.
 #[derive(Default)]
 pub(crate) struct Known<'a> {
-    by_last: FxHashMap<&'a str, BTreeMap<&'a str, usize>>,
-    by_first: FxHashMap<&'a str, BTreeMap<&'a str, usize>>,
+    times: FxHashMap<&'a str, usize>,
+    /// The distinct names by last word and by first word, each listed once, when first
+    /// counted: a name seen again costs one look-up.
+    by_last: FxHashMap<&'a str, Vec<&'a str>>,
+    by_first: FxHashMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Known<'a> {
@@ -21,61 +24,154 @@ impl<'a> Known<'a> {
 
     /// Counts `name` as seen `times` times.
     pub(crate) fn add_times(&mut self, name: &'a str, times: usize) {
-        let mut words = name.split_whitespace();
-        let Some(first) = words.next() else {
+        if let Some(t) = self.times.get_mut(name) {
+            *t += times;
+            return;
+        }
+        let Some((first, last)) = first_and_last(name) else {
             return;
         };
-        let last = words.next_back().unwrap_or(first);
-        *self
-            .by_last
-            .entry(last)
-            .or_default()
-            .entry(name)
-            .or_default() += times;
-        *self
-            .by_first
-            .entry(first)
-            .or_default()
-            .entry(name)
-            .or_default() += times;
+        self.times.insert(name, times);
+        self.by_last.entry(last).or_default().push(name);
+        self.by_first.entry(first).or_default().push(name);
     }
 
     /// Every name with how often it was seen, in no particular order.
     pub(crate) fn counts(&self) -> impl Iterator<Item = (&'a str, usize)> + '_ {
-        self.by_last
-            .values()
-            .flat_map(|m| m.iter().map(|(&k, &c)| (k, c)))
+        self.times.iter().map(|(&k, &c)| (k, c))
     }
 
     /// The longest known name that ends with `name`'s words (or, for one word, starts
     /// with it: "Chris" is "Chris Anderson"); ties go to the most frequent, then the
     /// first in order.
     pub(crate) fn fullest(&self, name: &str) -> Option<String> {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let last = *words.last()?;
+        let (_, last) = first_and_last(name)?;
+        let one_word = name.split_whitespace().nth(1).is_none();
         let by_last = self.by_last.get(last).into_iter().flatten();
-        let by_first = (words.len() == 1)
+        let by_first = one_word
             .then(|| self.by_first.get(last))
             .flatten()
             .into_iter()
             .flatten();
-        by_last
-            .chain(by_first)
-            .filter(|(k, _)| {
-                let kw: Vec<&str> = k.split_whitespace().collect();
-                kw.len() > words.len()
-                    && (kw.ends_with(&words) || (words.len() == 1 && kw[0] == words[0]))
-                    || kw == words
-            })
-            .max_by(|(a, x), (b, y)| {
-                a.split_whitespace()
-                    .count()
-                    .cmp(&b.split_whitespace().count())
-                    .then(x.cmp(y))
-                    .then(b.cmp(a))
-            })
-            .map(|(k, _)| k.to_string())
+        fullest_of(name, by_last.chain(by_first).map(|&k| (k, self.times[k])))
     }
+}
+
+/// The names of one article, with how often it names each: few, so kept in lists
+/// sorted by word instead of [`Known`]'s tables, which cost more to build for each
+/// article than all its look-ups.
+#[derive(Default)]
+pub(crate) struct ArticleNames<'a> {
+    names: Vec<ArticleName<'a>>,
+    /// Indices into `names`, by last word and by first word (see [`Self::index`]).
+    by_last: Vec<usize>,
+    by_first: Vec<usize>,
+}
+
+struct ArticleName<'a> {
+    name: &'a str,
+    times: usize,
+    first: &'a str,
+    last: &'a str,
+}
+
+impl<'a> ArticleNames<'a> {
+    /// Counts `name`, which is not counted yet, as seen `times` times. [`Self::index`]
+    /// must follow before [`Self::fullest`].
+    pub(crate) fn add_new(&mut self, name: &'a str, times: usize) {
+        if let Some((first, last)) = first_and_last(name) {
+            self.names.push(ArticleName {
+                name,
+                times,
+                first,
+                last,
+            });
+        }
+    }
+
+    /// Sorts the names by their words for [`Self::fullest`].
+    pub(crate) fn index(&mut self) {
+        let names = &self.names;
+        self.by_last = (0..names.len()).collect();
+        self.by_last.sort_unstable_by_key(|&i| names[i].last);
+        self.by_first = (0..names.len()).collect();
+        self.by_first.sort_unstable_by_key(|&i| names[i].first);
+    }
+
+    /// Every name with how often it was seen.
+    pub(crate) fn counts(&self) -> impl Iterator<Item = (&'a str, usize)> + '_ {
+        self.names.iter().map(|n| (n.name, n.times))
+    }
+
+    /// [`Known::fullest`] over these names.
+    pub(crate) fn fullest(&self, name: &str) -> Option<String> {
+        let (_, last) = first_and_last(name)?;
+        let one_word = name.split_whitespace().nth(1).is_none();
+        let by_last = self.with(&self.by_last, |n| n.last, last);
+        let by_first = if one_word {
+            self.with(&self.by_first, |n| n.first, last)
+        } else {
+            &[]
+        };
+        let named = |&i: &usize| (self.names[i].name, self.names[i].times);
+        fullest_of(name, by_last.iter().chain(by_first).map(named))
+    }
+
+    /// The part of `index` (sorted by `word`) whose names have `word` equal to `w`.
+    fn with<'s>(
+        &self,
+        index: &'s [usize],
+        word: fn(&ArticleName<'a>) -> &'a str,
+        w: &str,
+    ) -> &'s [usize] {
+        let from = index.partition_point(|&i| word(&self.names[i]) < w);
+        let to = from + index[from..].partition_point(|&i| word(&self.names[i]) <= w);
+        &index[from..to]
+    }
+}
+
+/// The last word of `name`: the word [`Known::fullest`] looks it up by.
+pub(crate) fn last_word(name: &str) -> Option<&str> {
+    first_and_last(name).map(|(_, l)| l)
+}
+
+/// Whether `name`'s first or last word is one of `words`: whether it can complete a
+/// name whose [`last_word`] is one of them.
+pub(crate) fn shares_an_end(name: &str, words: &rustc_hash::FxHashSet<&str>) -> bool {
+    !words.is_empty()
+        && first_and_last(name).is_some_and(|(f, l)| words.contains(l) || words.contains(f))
+}
+
+/// The first and last word of `name` (the same word for a one-word name).
+fn first_and_last(name: &str) -> Option<(&str, &str)> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    Some((first, words.next_back().unwrap_or(first)))
+}
+
+/// Of `candidates` (known names with their counts; a name may come twice, with the
+/// same count), the fullest that completes `name`: see [`Known::fullest`]. Their order
+/// does not matter: the choice is a total order.
+fn fullest_of<'k>(
+    name: &str,
+    candidates: impl Iterator<Item = (&'k str, usize)>,
+) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    candidates
+        .filter(|(k, _)| {
+            let kw: Vec<&str> = k.split_whitespace().collect();
+            kw.len() > words.len()
+                && (kw.ends_with(&words) || (words.len() == 1 && kw[0] == words[0]))
+                || kw == words
+        })
+        .max_by(|(a, x), (b, y)| {
+            a.split_whitespace()
+                .count()
+                .cmp(&b.split_whitespace().count())
+                .then(x.cmp(y))
+                .then(b.cmp(a))
+        })
+        .map(|(k, _)| k.to_string())
 }
 
 /// Builds the map from every name seen to its canonical form.
