@@ -246,4 +246,51 @@ mod tests {
             "Trump administration"
         );
     }
+
+    /// An article's list and the corpus's tables complete every name alike: the same
+    /// fullest form, ties broken the same way, for one-word and longer names.
+    #[test]
+    fn article_names_complete_as_the_corpus_tables_do() {
+        let seen = [
+            ("Nicolás Maduro", 3),
+            ("Maduro", 5),
+            ("President Nicolás Maduro", 1),
+            ("Chris Anderson", 2),
+            ("Chris Evans", 2),
+            ("Anne Chris", 2),
+            ("Delcy Rodríguez", 1),
+            ("Jorge Rodríguez", 1),
+            ("Maria Corina Machado", 1),
+            ("Corina Machado", 4),
+        ];
+        let mut known = Known::default();
+        let mut article = ArticleNames::default();
+        for (n, t) in seen {
+            known.add_times(n, t);
+            article.add_new(n, t);
+        }
+        article.index();
+        let asked = [
+            "Maduro",
+            "Nicolás Maduro",
+            "Chris",
+            "Anderson",
+            "Rodríguez",
+            "Machado",
+            "Corina Machado",
+            "Nobody",
+            "",
+        ];
+        for n in asked {
+            assert_eq!(article.fullest(n), known.fullest(n), "{n}");
+        }
+        assert_eq!(known.fullest("Maduro").as_deref(), Some("President Nicolás Maduro"));
+        assert_eq!(known.fullest("Chris").as_deref(), Some("Anne Chris"));
+        assert_eq!(known.fullest("Rodríguez").as_deref(), Some("Delcy Rodríguez"));
+        let mut counts: Vec<_> = article.counts().collect();
+        let mut expected: Vec<_> = known.counts().collect();
+        counts.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(counts, expected);
+    }
 }
