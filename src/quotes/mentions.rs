@@ -288,9 +288,14 @@ struct CommonWords<'w, 'a> {
 
 impl<'w, 'a> CommonWords<'w, 'a> {
     fn new(words: &'w [Word<'a>], runs: &[Run]) -> Self {
-        let mut forms = Forms::default();
-        let mut form_of = Vec::new();
-        let mut common = Vec::new();
+        // Sized up front: a table grown word by word is rebuilt at every doubling.
+        let n: usize = runs.iter().map(|r| r.last - r.first + 1).sum();
+        let mut forms = Forms {
+            short: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            long: FxHashMap::default(),
+        };
+        let mut form_of = Vec::with_capacity(n);
+        let mut common = Vec::with_capacity(n);
         // A cheap first test of a word against all of them: a bit per length and first
         // two bytes.
         let mut filter = [0u64; 16];
@@ -366,7 +371,6 @@ fn abstract_noun(l: &str) -> bool {
 
 /// Strings to an index, short ASCII ones keyed by their bytes (no allocation, no string
 /// comparison), the others by the string.
-#[derive(Default)]
 struct Forms {
     short: FxHashMap<(u128, u8), usize>,
     long: FxHashMap<String, usize>,
