@@ -582,8 +582,18 @@ fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
         }
         entry.1 = entry.1.or(m.gender);
     }
-    let pooled: Vec<(Arc<Vec<String>>, Option<Gender>)> =
-        pooled.into_iter().map(|(d, g)| (Arc::new(d), g)).collect();
+    // Most surnames come with no describing word: their pools share the empty list.
+    let pooled: Vec<(Arc<Vec<String>>, Option<Gender>)> = pooled
+        .into_iter()
+        .map(|(d, g)| {
+            let d = if d.is_empty() {
+                Arc::clone(none)
+            } else {
+                Arc::new(d)
+            };
+            (d, g)
+        })
+        .collect();
     for (m, &p) in mentions.iter_mut().zip(&pool_of) {
         if let Some((d, g)) = pooled.get(p) {
             m.descriptors = Arc::clone(d);

@@ -284,9 +284,15 @@ mod tests {
         for n in asked {
             assert_eq!(article.fullest(n), known.fullest(n), "{n}");
         }
-        assert_eq!(known.fullest("Maduro").as_deref(), Some("President Nicolás Maduro"));
+        assert_eq!(
+            known.fullest("Maduro").as_deref(),
+            Some("President Nicolás Maduro")
+        );
         assert_eq!(known.fullest("Chris").as_deref(), Some("Anne Chris"));
-        assert_eq!(known.fullest("Rodríguez").as_deref(), Some("Delcy Rodríguez"));
+        assert_eq!(
+            known.fullest("Rodríguez").as_deref(),
+            Some("Delcy Rodríguez")
+        );
         let mut counts: Vec<_> = article.counts().collect();
         let mut expected: Vec<_> = known.counts().collect();
         counts.sort_unstable();
