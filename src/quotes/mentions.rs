@@ -50,33 +50,36 @@ const APPOSITIVE_WORDS: usize = 6;
 pub fn find(masked: &str, sentences: &[(usize, usize)], lines: &[(usize, usize)]) -> Vec<Mention> {
     let headlines = headline_lines(masked, lines);
     // A word of a headline ends within its line: the words starting in one are its.
-    with_article_words_outside(masked, &headlines, |words| {
-        mentions_in(words, masked, sentences)
+    with_article_words_outside(masked, &headlines, |words, caps| {
+        mentions_in(words, caps, masked, sentences)
     })
 }
 
-/// The mentions among `words`, the words of `masked` outside headlines.
-fn mentions_in(words: &[Word], masked: &str, sentences: &[(usize, usize)]) -> Vec<Mention> {
+/// The mentions among `words`, the words of `masked` outside headlines; `caps` are the
+/// indices of the capitalised ones, in order.
+fn mentions_in(
+    words: &[Word],
+    caps: &[usize],
+    masked: &str,
+    sentences: &[(usize, usize)],
+) -> Vec<Mention> {
     // Groups and organisations are described by nothing: one empty list for all.
     let none: Arc<Vec<String>> = Arc::default();
     // Every pass below starts at or next to a capitalised word, and most words are not:
-    // the passes walk this list instead of every word.
-    let caps: Vec<usize> = (0..words.len())
-        .filter(|&i| words[i].capitalised())
-        .collect();
-    let orgs = org_mentions(words, &caps, masked, &none);
+    // the passes walk `caps` instead of every word.
+    let orgs = org_mentions(words, caps, masked, &none);
     let in_org = |start: usize, end: usize| {
         let k = orgs.partition_point(|o| o.end <= start);
         orgs.get(k).is_some_and(|o| o.start < end)
     };
-    let runs = name_runs(words, &caps, masked, &in_org);
+    let runs = name_runs(words, caps, masked, &in_org);
     let mut out: Vec<Mention> = runs
         .iter()
         .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(words, r))
         .map(|r| person(words, r, &none))
         .collect();
     out.extend(
-        group_mentions(words, &caps, masked, &none)
+        group_mentions(words, caps, masked, &none)
             .into_iter()
             .filter(|g| !in_org(g.start, g.end)),
     );

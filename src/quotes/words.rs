@@ -116,25 +116,35 @@ thread_local! {
     /// for each article is fresh memory for the kernel to clear, again and again.
     static ARTICLE_WORDS: std::cell::RefCell<Vec<Word<'static>>> =
         const { std::cell::RefCell::new(Vec::new()) };
+    /// The same for the indices of an article's capitalised words.
+    static ARTICLE_CAPS: std::cell::RefCell<Vec<usize>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Calls `f` with the words of `text` (as [`split`] gives them), in the thread's reused
 /// buffer, but for those that start inside one of `skip` (sorted, disjoint byte ranges
 /// of `text`, each within one line): the list is the one a removal of those words after
 /// the split would leave, punctuation marks on the words kept included, without the
-/// removal's pass over every word.
+/// removal's pass over every word. With them, `f` gets the indices of the capitalised
+/// words ([`Word::capitalised`]), in order: noted as they are split, which the passes
+/// that start only at such a word would otherwise find with a pass of their own.
 pub fn with_article_words_outside<R>(
     text: &str,
     skip: &[(usize, usize)],
-    f: impl FnOnce(&mut Vec<Word<'_>>) -> R,
+    f: impl FnOnce(&mut Vec<Word<'_>>, &[usize]) -> R,
 ) -> R {
     let buffer = ARTICLE_WORDS.with(|b| b.take());
+    let mut caps = ARTICLE_CAPS.with(|b| b.take());
     let mut words = relabel(buffer);
     words.reserve(text.len() / 6 + 1);
-    split_to(text, 0, &mut Sink::new(&mut words, skip));
-    let r = f(&mut words);
+    let mut sink = Sink::new(&mut words, skip);
+    sink.caps = Some(&mut caps);
+    split_to(text, 0, &mut sink);
+    let r = f(&mut words, &caps);
     words.clear();
+    caps.clear();
     ARTICLE_WORDS.with(|b| b.replace(relabel(words)));
+    ARTICLE_CAPS.with(|b| b.replace(caps));
     r
 }
 
@@ -338,6 +348,8 @@ pub fn split_into<'a>(text: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
 struct Sink<'a, 'o> {
     out: &'o mut Vec<Word<'a>>,
     skip: &'o [(usize, usize)],
+    /// Where the indices in `out` of the capitalised words go, if anywhere.
+    caps: Option<&'o mut Vec<usize>>,
     /// The first range of `skip` that does not end before the last word split.
     next: usize,
     /// The last word split was dropped: punctuation after it marks no word kept.
@@ -349,6 +361,7 @@ impl<'a, 'o> Sink<'a, 'o> {
         Sink {
             out,
             skip,
+            caps: None,
             next: 0,
             dropped: false,
         }
@@ -363,6 +376,11 @@ impl<'a, 'o> Sink<'a, 'o> {
             self.dropped = self.skip.get(self.next).is_some_and(|&(s, _)| s <= w.start);
             if self.dropped {
                 return;
+            }
+        }
+        if let Some(caps) = &mut self.caps {
+            if w.capitalised() {
+                caps.push(self.out.len());
             }
         }
         self.out.push(w);
@@ -801,10 +819,18 @@ mod tests {
                 let mut want = split(&text, 0);
                 want.retain(|w| !skip.iter().any(|&(s, e)| w.start >= s && w.end <= e));
                 let want: Vec<_> = want.iter().map(key).collect();
-                let got = with_article_words_outside(&text, &skip, |w| {
-                    w.iter().map(key).collect::<Vec<_>>()
-                });
+                let (got, caps, capitalised) =
+                    with_article_words_outside(&text, &skip, |w, caps| {
+                        let capitalised: Vec<usize> =
+                            (0..w.len()).filter(|&i| w[i].capitalised()).collect();
+                        (
+                            w.iter().map(key).collect::<Vec<_>>(),
+                            caps.to_vec(),
+                            capitalised,
+                        )
+                    });
                 assert_eq!(got, want, "{text:?} {skip:?}");
+                assert_eq!(caps, capitalised, "{text:?} {skip:?}");
             }
         }
     }
