@@ -170,7 +170,7 @@ fn name_runs(
     });
     // Only the words of the runs kept so far are asked about.
     if !runs.is_empty() {
-        let common = CommonWords::new(words, &runs);
+        let common = CommonWords::new(words, caps, &runs);
         // `retain` visits the runs in order, as `new` numbered their words.
         let mut at = 0;
         runs.retain(|r| {
@@ -284,13 +284,17 @@ struct CommonWords<'w, 'a> {
     form_of: Vec<usize>,
     /// Per distinct lower-case form: whether it is a common word.
     common: Vec<bool>,
-    /// The lower-case forms of the capitalised words, built when first needed (only a
-    /// word that is not capitalised itself, a name particle, needs them).
-    capitalised: std::cell::OnceCell<FxHashSet<String>>,
+    /// The indices of the capitalised words of `words`.
+    caps: &'w [usize],
+    /// The forms asked about so far, each with whether a capitalised word of the
+    /// article lower-cases to it. Only a word of a run that is not capitalised itself,
+    /// a name particle, asks, and particles are few: each form's answer is a pass over
+    /// the capitalised words, remembered.
+    capitalised: std::cell::RefCell<Vec<(usize, bool)>>,
 }
 
 impl<'w, 'a> CommonWords<'w, 'a> {
-    fn new(words: &'w [Word<'a>], runs: &[Run]) -> Self {
+    fn new(words: &'w [Word<'a>], caps: &'w [usize], runs: &[Run]) -> Self {
         // Sized up front: a table grown word by word is rebuilt at every doubling.
         let n: usize = runs.iter().map(|r| r.last - r.first + 1).sum();
         let mut forms = Forms {
@@ -340,26 +344,29 @@ impl<'w, 'a> CommonWords<'w, 'a> {
         CommonWords {
             words,
             form_of,
+            capitalised: std::cell::RefCell::default(),
             common,
-            capitalised: std::cell::OnceCell::new(),
+            caps,
         }
     }
 
     /// Whether `w`, the `n`th word of the runs, is a common word.
     fn contains(&self, n: usize, w: &Word) -> bool {
-        self.common[self.form_of[n]]
-            && (w.capitalised()
-                || lex::with_lower(w.s, |l| {
-                    self.capitalised
-                        .get_or_init(|| {
-                            self.words
-                                .iter()
-                                .filter(|c| c.capitalised())
-                                .map(|c| c.s.to_lowercase())
-                                .collect()
-                        })
-                        .contains(l)
-                }))
+        let form = self.form_of[n];
+        self.common[form] && (w.capitalised() || self.lower_of_a_capital(form, w))
+    }
+
+    /// Whether some capitalised word of the article lower-cases to the form `form` of
+    /// `w`.
+    fn lower_of_a_capital(&self, form: usize, w: &Word) -> bool {
+        if let Some(&(_, known)) = self.capitalised.borrow().iter().find(|(f, _)| *f == form) {
+            return known;
+        }
+        let found = lex::with_lower(w.s, |l| {
+            self.caps.iter().any(|&i| lex::lower_is(self.words[i].s, l))
+        });
+        self.capitalised.borrow_mut().push((form, found));
+        found
     }
 }
 
