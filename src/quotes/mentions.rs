@@ -183,11 +183,13 @@ fn name_runs(
             keep
         });
     }
-    let in_long: FxHashSet<&str> = runs
-        .iter()
-        .filter(|r| r.last > r.first)
-        .flat_map(|r| words[r.first..=r.last].iter().map(|w| w.s))
-        .collect();
+    let long = || runs.iter().filter(|r| r.last > r.first);
+    // Sized up front: a table grown word by word is rebuilt at every doubling.
+    let mut in_long: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(
+        long().map(|r| r.last - r.first + 1).sum(),
+        Default::default(),
+    );
+    in_long.extend(long().flat_map(|r| words[r.first..=r.last].iter().map(|w| w.s)));
     for r in &mut runs {
         r.known = in_long.contains(words[r.first].s);
     }
@@ -525,26 +527,28 @@ fn appositive_after<'w, 'a>(
 
 /// A describing word in its comparison form: lower case, abbreviations spelled out.
 pub fn descriptor(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let full = match lower.trim_end_matches('.') {
-        "sen" => "senator",
-        "rep" => "representative",
-        "gov" => "governor",
-        "gen" => "general",
-        "adm" => "admiral",
-        "dr" => "doctor",
-        "prof" => "professor",
-        "lt" => "lieutenant",
-        "sgt" => "sergeant",
-        "capt" => "captain",
-        "col" => "colonel",
-        "mr" => "mr",
-        "mrs" => "mrs",
-        "ms" => "ms",
-        _ if lower.contains('’') => return lower.replace('’', "'"),
-        _ => return lower,
-    };
-    full.to_string()
+    // Lower-cased on the stack: most words are kept as they are, copied once.
+    lex::with_lower(word, |lower| {
+        let full = match lower.trim_end_matches('.') {
+            "sen" => "senator",
+            "rep" => "representative",
+            "gov" => "governor",
+            "gen" => "general",
+            "adm" => "admiral",
+            "dr" => "doctor",
+            "prof" => "professor",
+            "lt" => "lieutenant",
+            "sgt" => "sergeant",
+            "capt" => "captain",
+            "col" => "colonel",
+            "mr" => "mr",
+            "mrs" => "mrs",
+            "ms" => "ms",
+            _ if lower.contains('’') => return lower.replace('’', "'"),
+            _ => return lower.to_string(),
+        };
+        full.to_string()
+    })
 }
 
 fn gender_of(descriptor: &str) -> Option<Gender> {

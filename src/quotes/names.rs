@@ -211,16 +211,20 @@ pub(crate) fn completes(name: &str) -> bool {
     name.split_whitespace().nth(1).is_some() && is_person(name)
 }
 
+/// Some words, each capitalised or a name particle, the last no group or body's noun.
 pub(crate) fn is_person(name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    words.clone().next().is_some()
-        && words
-            .clone()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lex::is_particle(w))
-        && !words.next_back().is_some_and(|w| {
-            let f = lex::word_flags(w);
-            f.is_group() || f.is_org_head()
-        })
+    // One pass over the words: a speaker's name is judged for each article it speaks in.
+    let mut last = None;
+    for w in name.split_whitespace() {
+        if !(w.chars().next().is_some_and(char::is_uppercase) || lex::is_particle(w)) {
+            return false;
+        }
+        last = Some(w);
+    }
+    last.is_some_and(|w| {
+        let f = lex::word_flags(w);
+        !(f.is_group() || f.is_org_head())
+    })
 }
 
 #[cfg(test)]
