@@ -401,48 +401,162 @@ impl<'a, 'o> Sink<'a, 'o> {
 fn split_to<'a>(text: &'a str, base: usize, out: &mut Sink<'a, '_>) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(&first) = bytes.get(pos) {
-        if is_ascii_space(first) {
-            // Whitespace after whitespace: nothing to read, nothing to mark.
-            pos += 1;
-            continue;
+    while pos < bytes.len() {
+        // Sixty-four bytes at a time while they are ASCII: their spaces found at once,
+        // the words between them read without a look at each byte for its end.
+        if let Some(block) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<64>) {
+            pos = split_block(text, pos, block_spaces(block), base, out);
         }
-        let at = pos;
-        let raw_end;
-        (raw_end, pos) = chunk_end(bytes, at);
-        // Most words are letters and digits from end to end: no punctuation to strip,
-        // no abbreviation to judge. (A chunk that starts with one is not empty.)
-        if is_alnum(first) && is_alnum(bytes[raw_end - 1]) {
-            debug_assert!(at < raw_end && raw_end <= text.len());
-            // SAFETY: `at < raw_end <= text.len()` (the chunk holds `first`), and both
-            // ends are character boundaries: `text[at]` and `text[raw_end - 1]` are
-            // ASCII, and no byte of a multi-byte UTF-8 character is. Checking them
-            // again is a tenth of the cost of a word (`splits_as_the_reference_does`
-            // cuts words at every offset).
-            let s = unsafe { text.get_unchecked(at..raw_end) };
-            out.push(Word::new(s, base + at, Marks::default()));
-            continue;
-        }
-        if raw_end == at {
-            // A non-ASCII space.
-            continue;
-        }
-        // The next most common: letters and digits and one ASCII mark after them
-        // ("said,", "year."), which `push_punctuated` would strip, marking the word.
-        // A period may belong to an abbreviation ("Mr."): that is left to it.
-        let last = bytes[raw_end - 1];
-        if raw_end - at >= 2
-            && is_alnum(first)
-            && is_alnum(bytes[raw_end - 2])
-            && last.is_ascii()
-            && !(last == b'.' && is_abbrev(&text[at..raw_end]))
-        {
-            let marks = Marks::default().and(char::from(last));
-            out.push(Word::new(&text[at..raw_end - 1], base + at, marks));
-            continue;
-        }
-        push_punctuated(&text[at..raw_end], base + at, out);
+        pos = split_step(text, pos, base, out);
     }
+}
+
+/// Reads what stands at byte `pos` of `text`: a whitespace byte, or a chunk and its
+/// word. Returns where the next thing starts (`pos` itself at the end of the text).
+#[inline]
+fn split_step<'a>(text: &'a str, pos: usize, base: usize, out: &mut Sink<'a, '_>) -> usize {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.get(pos) else {
+        return pos;
+    };
+    if is_ascii_space(first) {
+        // Whitespace after whitespace: nothing to read, nothing to mark.
+        return pos + 1;
+    }
+    let (raw_end, next) = chunk_end(bytes, pos);
+    push_chunk(text, pos, raw_end, base, out);
+    next
+}
+
+/// The ASCII whitespace bytes of a block (a bit per byte, the first byte lowest), and
+/// how many of its bytes come before the first one that is not ASCII (64 if none).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn block_spaces(block: &[u8; 64]) -> (u64, u32) {
+    // SAFETY: compiled only where SSE2 is enabled for the target (every x86_64 one).
+    unsafe { block_spaces_sse2(block) }
+}
+
+/// [`block_spaces`], sixteen bytes to an instruction.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn block_spaces_sse2(block: &[u8; 64]) -> (u64, u32) {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8,
+    };
+    let (mut spaces, mut high) = (0u64, 0u64);
+    for k in 0..4 {
+        // SAFETY: the 16 bytes read start at 16k, k < 4, of a 64-byte array; the load
+        // needs no alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().add(16 * k).cast::<__m128i>()) };
+        let blank = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+        // '\t'..='\r' (9 to 13): the byte less 9 is at most 4, unsigned.
+        let t = _mm_sub_epi8(v, _mm_set1_epi8(9));
+        let control = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t);
+        let space = _mm_movemask_epi8(_mm_or_si128(blank, control)) as u16;
+        spaces |= u64::from(space) << (16 * k);
+        high |= u64::from(_mm_movemask_epi8(v) as u16) << (16 * k);
+    }
+    (spaces, high.trailing_zeros())
+}
+
+/// [`block_spaces`] without SIMD, for other targets (and as the tests' reference).
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+#[inline]
+fn block_spaces_bytes(block: &[u8; 64]) -> (u64, u32) {
+    let (mut spaces, mut high) = (0u64, 0u64);
+    for (k, &b) in block.iter().enumerate() {
+        spaces |= u64::from(is_ascii_space(b)) << k;
+        high |= u64::from(b >= 0x80) << k;
+    }
+    (spaces, high.trailing_zeros())
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn block_spaces(block: &[u8; 64]) -> (u64, u32) {
+    block_spaces_bytes(block)
+}
+
+/// Pushes the words of the block at byte `anchor` of `text` whose `spaces` and ASCII
+/// length [`block_spaces`] gave, as [`split_step`] would one by one, up to the first
+/// word that does not end within the ASCII part; returns where that word starts (or
+/// where the ASCII part ends), for `split_step` to go on from.
+#[inline]
+fn split_block<'a>(
+    text: &'a str,
+    anchor: usize,
+    (spaces, ascii): (u64, u32),
+    base: usize,
+    out: &mut Sink<'a, '_>,
+) -> usize {
+    let clean = if ascii >= 64 { !0 } else { (1u64 << ascii) - 1 };
+    let spaces = spaces & clean;
+    let words = !spaces & clean;
+    let mut from = 0u32;
+    while from < 64 {
+        let rest = words & (!0u64 << from);
+        if rest == 0 {
+            break;
+        }
+        let start = rest.trailing_zeros();
+        // Within ASCII text a chunk ends at its first whitespace byte.
+        let after = spaces & (!0u64 << start);
+        if after == 0 {
+            return anchor + start as usize;
+        }
+        let end = after.trailing_zeros();
+        push_chunk(
+            text,
+            anchor + start as usize,
+            anchor + end as usize,
+            base,
+            out,
+        );
+        from = end + 1;
+    }
+    anchor + ascii as usize
+}
+
+/// Pushes the word of the chunk `text[at..raw_end]` (as [`chunk_end`] cut it; empty for
+/// a non-ASCII space), or marks the word before with the chunk's punctuation.
+#[inline(always)]
+fn push_chunk<'a>(text: &'a str, at: usize, raw_end: usize, base: usize, out: &mut Sink<'a, '_>) {
+    if raw_end == at {
+        // A non-ASCII space.
+        return;
+    }
+    let bytes = text.as_bytes();
+    let first = bytes[at];
+    // Most words are letters and digits from end to end: no punctuation to strip,
+    // no abbreviation to judge.
+    if is_alnum(first) && is_alnum(bytes[raw_end - 1]) {
+        debug_assert!(at < raw_end && raw_end <= text.len());
+        // SAFETY: `at < raw_end <= text.len()` (the chunk is not empty), and both
+        // ends are character boundaries: `text[at]` and `text[raw_end - 1]` are
+        // ASCII, and no byte of a multi-byte UTF-8 character is. Checking them
+        // again is a tenth of the cost of a word (`splits_as_the_reference_does`
+        // cuts words at every offset).
+        let s = unsafe { text.get_unchecked(at..raw_end) };
+        out.push(Word::new(s, base + at, Marks::default()));
+        return;
+    }
+    // The next most common: letters and digits and one ASCII mark after them
+    // ("said,", "year."), which `push_punctuated` would strip, marking the word.
+    // A period may belong to an abbreviation ("Mr."): that is left to it.
+    let last = bytes[raw_end - 1];
+    if raw_end - at >= 2
+        && is_alnum(first)
+        && is_alnum(bytes[raw_end - 2])
+        && last.is_ascii()
+        && !(last == b'.' && is_abbrev(&text[at..raw_end]))
+    {
+        let marks = Marks::default().and(char::from(last));
+        out.push(Word::new(&text[at..raw_end - 1], base + at, marks));
+        return;
+    }
+    push_punctuated(&text[at..raw_end], base + at, out);
 }
 
 /// Where the chunk of `bytes` from `i` ends, as `split_inclusive` on whitespace and
@@ -769,6 +883,34 @@ mod tests {
             texts.push(all[..i].to_string());
         }
         texts
+    }
+
+    #[test]
+    fn blocks_find_the_spaces_the_byte_test_finds() {
+        for b in 0..=255u8 {
+            for at in [0, 1, 15, 16, 31, 32, 47, 62, 63] {
+                let mut block = [b'a'; 64];
+                block[at] = b;
+                assert_eq!(
+                    block_spaces(&block),
+                    block_spaces_bytes(&block),
+                    "{b} at {at}"
+                );
+            }
+        }
+        let bytes = [
+            b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', b'a', b'.', 0x08, 0x0E, 0x1F, 0x21, 0x7F, 0x80,
+            0xE2, 0xFF,
+        ];
+        let mut rng = crate::quotes::testing::Lcg::new(64);
+        for _ in 0..2000 {
+            let block: [u8; 64] = std::array::from_fn(|_| bytes[rng.below(bytes.len())]);
+            assert_eq!(
+                block_spaces(&block),
+                block_spaces_bytes(&block),
+                "{block:?}"
+            );
+        }
     }
 
     #[test]
