@@ -61,6 +61,40 @@ pub struct Attribution {
     pub resolved: String,
 }
 
+/// Whether masked prose holds nothing but masked quotes ('Q's), whitespace and ASCII
+/// punctuation. A paragraph that opens with a quote is masked for the quote's length:
+/// its 'Q's are passed over eight at a time, and only a character that is not ASCII is
+/// decoded.
+fn quotes_only(masked: &str) -> bool {
+    const QS: u64 = u64::from_le_bytes([b'Q'; 8]);
+    let b = masked.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while b
+            .get(i..)
+            .and_then(<[u8]>::first_chunk::<8>)
+            .is_some_and(|c| u64::from_le_bytes(*c) == QS)
+        {
+            i += 8;
+        }
+        let Some(&x) = b.get(i) else {
+            break;
+        };
+        if x < 0x80 {
+            if !(x == b'Q' || matches!(x, b'\t'..=b'\r' | b' ') || x.is_ascii_punctuation()) {
+                return false;
+            }
+            i += 1;
+        } else {
+            match masked[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => return false,
+            }
+        }
+    }
+    true
+}
+
 /// The article as attribution sees it.
 pub struct Context<'a> {
     text: &'a str,
@@ -101,11 +135,7 @@ impl<'a> Context<'a> {
         mentions.retain(|m| !overlaps_quote(spans, m.start, m.end));
         let quote_only = paragraphs
             .iter()
-            .map(|&(s, e)| {
-                masked[s..e]
-                    .chars()
-                    .all(|c| c == 'Q' || c.is_whitespace() || c.is_ascii_punctuation())
-            })
+            .map(|&(s, e)| quotes_only(&masked[s..e]))
             .collect();
         Context {
             text,
@@ -931,4 +961,28 @@ fn dash(post: &str, at: usize) -> Option<Attribution> {
         via: Via::Dash,
         resolved: String::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_only_paragraphs_are_judged_as_their_characters_are() {
+        let reference = |s: &str| {
+            s.chars()
+                .all(|c| c == 'Q' || c.is_whitespace() || c.is_ascii_punctuation())
+        };
+        let whole =
+            "QQQQQQQQQQQQQQQQQQ, QQQQ.\u{2014}QQ\u{00a0}QQQQQQQQQ \t\r\x0b\x0c\n!?\"'()\u{2003} \
+                     QQQQQQQQq QQ\u{201d} QQQQQQQQQQQQQQQQ said Q\u{00e9}Q \x1f QQQQQQQQ";
+        let mut cases: Vec<&str> = vec!["", "Q", "q", "QQQQQQQQ", "QQQQQQQQQ", "\u{3000}"];
+        for (i, _) in whole.char_indices() {
+            cases.push(&whole[i..]);
+            cases.push(&whole[..i]);
+        }
+        for s in cases {
+            assert_eq!(quotes_only(s), reference(s), "{s:?}");
+        }
+    }
 }
