@@ -477,6 +477,46 @@ mod tests {
         assert_eq!(quote_id("", 7), "-7");
     }
 
+    /// A speaker its own article names by surname alone takes the full name another
+    /// article gives (and a first name alone, a full name that starts with it); names
+    /// that share no word with such a speaker change nothing.
+    #[test]
+    fn speakers_are_completed_from_other_articles() {
+        let texts = [
+            (
+                "a",
+                "The talks went on.\n\n“We will stay,” Maduro said on Tuesday.\n",
+            ),
+            (
+                "b",
+                "President Nicolás Maduro spoke to reporters. Delcy Rodríguez stood by.\n\n\
+                 “Fine,” said Maduro.\n",
+            ),
+            (
+                "c",
+                "The board met.\n\n“It was a long night,” Chris told reporters.\n",
+            ),
+            (
+                "d",
+                "Chris Anderson runs the board. Mary Evans joined him.\n",
+            ),
+        ];
+        let articles: Vec<_> = texts
+            .iter()
+            .map(|(id, t)| crate::corpus::article_from_text(id, t))
+            .collect();
+        let quotes = extract(&articles);
+        let speaker = |article: &str| {
+            quotes
+                .iter()
+                .find(|q| q.article == article)
+                .and_then(|q| q.speaker.clone())
+        };
+        assert_eq!(speaker("a").as_deref(), Some("Nicolás Maduro"));
+        assert_eq!(speaker("b").as_deref(), Some("Nicolás Maduro"));
+        assert_eq!(speaker("c").as_deref(), Some("Chris Anderson"));
+    }
+
     #[test]
     fn pathological_texts_extract_with_sound_spans() {
         const N: usize = 50_000;
