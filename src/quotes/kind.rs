@@ -201,10 +201,20 @@ impl<'a> Counted<'a> {
 /// The kind of a quotation, or None when it is not a quotation at all.
 /// `pre` is the writer's prose before it in the same sentence (quotes masked).
 pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
+    classify_with(inner, pre, last_words(pre))
+}
+
+/// [`classify`], given `pre_words`, the words of `pre` as `words::split` reads them
+/// (attribution has split them already).
+pub fn classify_after(inner: &str, pre: &str, pre_words: &[Word]) -> Option<QuoteKind> {
+    classify_with(inner, pre, last_three(pre_words))
+}
+
+/// [`classify`], given the last three words of `pre` ([`last_words`]).
+fn classify_with(inner: &str, pre: &str, last: [Cow<'_, str>; 3]) -> Option<QuoteKind> {
     let words = Counted::of(inner);
     let (n, has_subject) = (words.n, words.has_subject);
     let rest_has_subject = || words.rest_has_subject();
-    let last = last_words(pre);
     let prev: &str = &last[0];
     let trimmed = inner.trim();
     if n == 0 {
@@ -414,6 +424,30 @@ mod tests {
                 .collect();
             let got = last_words(&t);
             assert_eq!(got.map(String::from).to_vec(), want, "{t:?}");
+        }
+    }
+
+    /// Given the split words of the prose before a quote, a kind is what it is given
+    /// the prose alone.
+    #[test]
+    fn kinds_from_split_words_are_kinds_from_the_prose() {
+        let inners = [
+            "narco-trafficking networks",
+            "We are ready.",
+            "the wall",
+            "Fine",
+            "If they want oil, we are ready",
+            "a very good conversation",
+        ];
+        for pre in tricky_texts() {
+            let words = split(&pre, 0);
+            for inner in inners {
+                assert_eq!(
+                    classify_after(inner, &pre, &words),
+                    classify(inner, &pre),
+                    "{pre:?} {inner:?}"
+                );
+            }
         }
     }
 

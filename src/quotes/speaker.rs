@@ -198,6 +198,12 @@ impl<'a> Context<'a> {
 
     /// Attributes every quote.
     pub fn attribute(&self) -> Vec<Option<Attribution>> {
+        self.attribute_reading().0
+    }
+
+    /// [`Context::attribute`], with the words [`before`](Self::before) each quote, as
+    /// `words::split` reads them: the quote's kind reads them too.
+    pub fn attribute_reading(&self) -> (Vec<Option<Attribution>>, Vec<Vec<Word<'_>>>) {
         // The words before each quote are read by several rules, and by the next quote's
         // too: split once.
         let pres: Vec<Vec<Word>> = (0..self.spans.len())
@@ -231,7 +237,7 @@ impl<'a> Context<'a> {
                 a.resolved = self.resolve(a, earlier);
             }
         }
-        out
+        (out, pres)
     }
 
     /// A verb of saying (or a dash) in the quote's own sentence. A cue that names its
