@@ -15,7 +15,7 @@ use super::mentions::{self, descriptor, Gender, Mention};
 use super::phrase::{np_backward, np_forward, strip_titles};
 use super::scan::Span;
 use super::sentence;
-use super::words::{split, Word};
+use super::words::{split, split_into, Word};
 
 /// How far back a pronoun or description looks for its person, in sentences.
 const LOOKBACK_SENTENCES: usize = 8;
@@ -212,8 +212,10 @@ impl<'a> Context<'a> {
                 split(pre, pre_at)
             })
             .collect();
+        // The words after each quote are read by its own rules only: one buffer for all.
+        let mut post_words = Vec::new();
         let mut out: Vec<Option<Attribution>> = (0..self.spans.len())
-            .map(|i| self.direct(i, &pres))
+            .map(|i| self.direct(i, &pres, &mut post_words))
             .collect();
         // Next-paragraph attributions first, so that a stand-alone quote can borrow one.
         for i in 0..self.spans.len() {
@@ -243,10 +245,16 @@ impl<'a> Context<'a> {
     /// A verb of saying (or a dash) in the quote's own sentence. A cue that names its
     /// speaker wins over one whose subject must be looked for further back. `pres` are
     /// the words [`before`](Self::before) each quote.
-    fn direct(&self, i: usize, pres: &[Vec<Word>]) -> Option<Attribution> {
+    fn direct<'s>(
+        &'s self,
+        i: usize,
+        pres: &[Vec<Word<'s>>],
+        post_buffer: &mut Vec<Word<'s>>,
+    ) -> Option<Attribution> {
         let pre_words = &pres[i];
         let (post_at, post) = self.after(i);
-        let post_words = split(post, post_at);
+        split_into(post, post_at, post_buffer);
+        let post_words: &[Word] = post_buffer;
         let near = post_cue(&post_words, NEAR_WORDS);
         let pre_cue = (0..pre_words.len()).rposition(|k| verb_cue(pre_words, k));
         let named = near
