@@ -255,17 +255,17 @@ impl<'a> Context<'a> {
         let (post_at, post) = self.after(i);
         split_into(post, post_at, post_buffer);
         let post_words: &[Word] = post_buffer;
-        let near = post_cue(&post_words, NEAR_WORDS);
+        let near = post_cue(post_words, NEAR_WORDS);
         let pre_cue = (0..pre_words.len()).rposition(|k| verb_cue(pre_words, k));
         let named = near
-            .and_then(|ci| self.named_at_cue(&post_words, ci, true))
+            .and_then(|ci| self.named_at_cue(post_words, ci, true))
             .or_else(|| self.after_question(i))
             .or_else(|| dash(post, post_at))
             // "Kirkmore said he was “independent” …, according to ScoopWatch": the
             // clause's own speaker, named before its cue, over the report's source.
             .or_else(|| pre_cue.and_then(|ci| self.named_at_cue(pre_words, ci, false)))
             .or_else(|| self.according_to(pre_words))
-            .or_else(|| self.according_to(&post_words));
+            .or_else(|| self.according_to(post_words));
         if named.is_some() {
             return named;
         }
@@ -273,8 +273,8 @@ impl<'a> Context<'a> {
             (Some(ci), _) => self.subject_of_cue(i, &post_words[ci], pres),
             (None, Some(ci)) => self.subject_of_cue(i, &pre_words[ci], pres),
             (None, None) => {
-                let far = post_cue(&post_words, FAR_WORDS)?;
-                self.named_at_cue(&post_words, far, true)
+                let far = post_cue(post_words, FAR_WORDS)?;
+                self.named_at_cue(post_words, far, true)
                     .or_else(|| self.subject_of_cue(i, &post_words[far], pres))
             }
         }
