@@ -202,7 +202,7 @@ fn line_break_between(masked: &str, a: &Word, b: &Word) -> bool {
     masked
         .as_bytes()
         .get(a.end..b.start)
-        .is_some_and(|gap| memchr::memchr(b'\n', gap).is_some())
+        .is_some_and(|gap| gap.contains(&b'\n'))
 }
 
 /// Two letters or more, every one a capital.
@@ -824,17 +824,21 @@ fn org_mentions(
         if i < next || !(w.capitalised() && !w.masked() && w.lex().is_org_head()) {
             continue;
         }
+        // A name runs on within a line, never from a heading or a page's furniture.
+        let joined = |a: usize| !line_break_between(masked, &words[a], &words[a + 1]);
         // Back over the name words, and "and" between two of them.
         let mut k = i;
         while k > 0 && i - k < ORG_WORDS_BEFORE {
             let p = &words[k - 1];
-            if !p.punctuated() && name_word(p) {
+            if !p.punctuated() && name_word(p) && joined(k - 1) {
                 k -= 1;
             } else if k >= 2
                 && (p.s == "and" || p.s == "&")
                 && !p.punctuated()
                 && !words[k - 2].punctuated()
                 && name_word(&words[k - 2])
+                && joined(k - 2)
+                && joined(k - 1)
             {
                 k -= 2;
             } else {
@@ -847,15 +851,17 @@ fn org_mentions(
             && words
                 .get(e + 1)
                 .is_some_and(|n| n.capitalised() && !n.masked() && n.lex().is_org_head())
+            && joined(e)
         {
             e += 1;
         }
-        if !words[e].punctuated() && words.get(e + 1).is_some_and(|n| n.s == "of") {
+        if !words[e].punctuated() && words.get(e + 1).is_some_and(|n| n.s == "of") && joined(e) {
             let mut t = e + 1;
             while t + 1 < words.len()
                 && t - e <= 3
                 && name_word(&words[t + 1])
                 && !words[t].punctuated()
+                && joined(t)
             {
                 t += 1;
             }
@@ -923,6 +929,31 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    /// A line above a body's name (a section label, page furniture) is no part of it,
+    /// nor is the line below its head.
+    #[test]
+    fn organisations_stay_within_their_line() {
+        let orgs = |text: &str| -> Vec<String> {
+            find(text, &[(0, text.len())], &crate::quotes::find::lines(text))
+                .into_iter()
+                .filter(|m| m.org)
+                .map(|m| m.name)
+                .collect()
+        };
+        assert_eq!(
+            orgs("Politics\nEnvironmental Agency officials met on Friday."),
+            ["Environmental Agency"]
+        );
+        assert_eq!(
+            orgs("He wrote to the Fire Service\nOf Marioia Region, it said."),
+            ["Fire Service"]
+        );
+        assert_eq!(
+            orgs("The Fire and Rescue Service of New Ardurgrad said so."),
+            ["Fire and Rescue Service of New Ardurgrad"]
+        );
     }
 
     #[test]
