@@ -53,32 +53,8 @@ const COUNTED: usize = 7;
 
 const NICKNAME: &[&str] = &["name", "nicknamed", "nickname", "aka", "as"];
 
-/// The last three words of `pre` (as `words::split` reads them), lower-cased, last
-/// first, padded with "" when `pre` has fewer (no rule asks about an empty word). Only
-/// the end of `pre` is split: from just past a separator the words are the same as in a
-/// split of the whole. A short tail usually holds three words; a longer one is tried
-/// before the whole.
-fn last_words(pre: &str) -> [Cow<'_, str>; 3] {
-    for tail in [32, 96] {
-        let mut from = pre.len().saturating_sub(tail);
-        while !pre.is_char_boundary(from) {
-            from += 1;
-        }
-        if from == 0 {
-            break;
-        }
-        let rest = &pre[from..];
-        if let Some(sep) = rest.find(|c: char| c.is_whitespace() || matches!(c, '—' | '–')) {
-            let at = from + sep + rest[sep..].chars().next().map_or(1, char::len_utf8);
-            let words = split(&pre[at..], 0);
-            if words.len() >= 3 {
-                return last_three(&words);
-            }
-        }
-    }
-    last_three(&split(pre, 0))
-}
-
+/// The last three words of `words`, lower-cased, last first, padded with "" when there
+/// are fewer (no rule asks about an empty word).
 fn last_three<'a>(words: &[Word<'a>]) -> [Cow<'a, str>; 3] {
     let mut back = words.iter().rev().map(|w| lower(w.s));
     std::array::from_fn(|_| back.next().unwrap_or(Cow::Borrowed("")))
@@ -201,17 +177,13 @@ impl<'a> Counted<'a> {
 /// The kind of a quotation, or None when it is not a quotation at all.
 /// `pre` is the writer's prose before it in the same sentence (quotes masked).
 pub fn classify(inner: &str, pre: &str) -> Option<QuoteKind> {
-    classify_with(inner, pre, last_words(pre))
+    classify_after(inner, pre, &split(pre, 0))
 }
 
 /// [`classify`], given `pre_words`, the words of `pre` as `words::split` reads them
-/// (attribution has split them already).
+/// (extraction has them from attribution, which splits them anyway).
 pub fn classify_after(inner: &str, pre: &str, pre_words: &[Word]) -> Option<QuoteKind> {
-    classify_with(inner, pre, last_three(pre_words))
-}
-
-/// [`classify`], given the last three words of `pre` ([`last_words`]).
-fn classify_with(inner: &str, pre: &str, last: [Cow<'_, str>; 3]) -> Option<QuoteKind> {
+    let last = last_three(pre_words);
     let words = Counted::of(inner);
     let (n, has_subject) = (words.n, words.has_subject);
     let rest_has_subject = || words.rest_has_subject();
@@ -408,46 +380,6 @@ mod tests {
                 assert!(c.rest.is_empty() || !c.rest_has_subject(), "{t:?}");
             }
             assert_eq!(c.has_subject || c.rest_has_subject(), any, "{t:?}");
-        }
-    }
-
-    #[test]
-    fn last_words_are_those_of_the_whole_split() {
-        for t in tricky_texts() {
-            let all = split(&t, 0);
-            let want: Vec<String> = all
-                .iter()
-                .rev()
-                .map(|w| w.lower())
-                .chain(std::iter::repeat(String::new()))
-                .take(3)
-                .collect();
-            let got = last_words(&t);
-            assert_eq!(got.map(String::from).to_vec(), want, "{t:?}");
-        }
-    }
-
-    /// Given the split words of the prose before a quote, a kind is what it is given
-    /// the prose alone.
-    #[test]
-    fn kinds_from_split_words_are_kinds_from_the_prose() {
-        let inners = [
-            "narco-trafficking networks",
-            "We are ready.",
-            "the wall",
-            "Fine",
-            "If they want oil, we are ready",
-            "a very good conversation",
-        ];
-        for pre in tricky_texts() {
-            let words = split(&pre, 0);
-            for inner in inners {
-                assert_eq!(
-                    classify_after(inner, &pre, &words),
-                    classify(inner, &pre),
-                    "{pre:?} {inner:?}"
-                );
-            }
         }
     }
 

@@ -263,7 +263,7 @@ fn quotes_of(index: usize, article: &Article, outlets: &Outlets) -> (Vec<Quote>,
     let mut ctx = speaker::Context::with_lines(text, &spans, &nicknames, lines);
     // "According to ScoopWatch" names an outlet: "he" and "she" never stand for it.
     ctx.mentions.retain(|m| m.group || !outlets.names(&m.name));
-    let (attributions, pres) = ctx.attribute_reading();
+    let (attributions, pres) = ctx.attribute();
     let mut out = Vec::new();
     let mut position = Position::default();
     let mut utterance_of: Vec<usize> = Vec::with_capacity(spans.len());

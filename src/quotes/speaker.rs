@@ -196,14 +196,10 @@ impl<'a> Context<'a> {
         (span.close, &self.masked[span.close..to])
     }
 
-    /// Attributes every quote.
-    pub fn attribute(&self) -> Vec<Option<Attribution>> {
-        self.attribute_reading().0
-    }
-
-    /// [`Context::attribute`], with the words [`before`](Self::before) each quote, as
-    /// `words::split` reads them: the quote's kind reads them too.
-    pub fn attribute_reading(&self) -> (Vec<Option<Attribution>>, Vec<Vec<Word<'_>>>) {
+    /// Attributes every quote. With the attributions come the words
+    /// [`before`](Self::before) each quote, as `words::split` reads them: the quote's
+    /// kind reads them too.
+    pub fn attribute(&self) -> (Vec<Option<Attribution>>, Vec<Vec<Word<'_>>>) {
         // The words before each quote are read by several rules, and by the next quote's
         // too: split once.
         let pres: Vec<Vec<Word>> = (0..self.spans.len())
