@@ -118,7 +118,8 @@ fn name_runs(
             && !w.masked()
             && (w.lex().may_be_name() || w.lex().is_title() || w.initial())
     };
-    let mut runs: Vec<Run> = Vec::new();
+    // At most one run per capitalised word.
+    let mut runs: Vec<Run> = Vec::with_capacity(caps.len());
     // Only a capitalised word starts a name.
     let mut next = 0;
     for &i in caps {
@@ -199,14 +200,27 @@ fn name_runs(
 /// Whether a line ends between two words of `masked`, `a` before `b`: a name or a
 /// group's name runs on within a line, never from a heading or a page's furniture.
 fn line_break_between(masked: &str, a: &Word, b: &Word) -> bool {
-    masked
-        .as_bytes()
-        .get(a.end..b.start)
-        .is_some_and(|gap| gap.contains(&b'\n'))
+    match masked.as_bytes().get(a.end..b.start) {
+        // Most words are one space apart.
+        Some(&[one]) => one == b'\n',
+        Some(gap) => gap.contains(&b'\n'),
+        None => false,
+    }
 }
 
 /// Two letters or more, every one a capital.
 fn all_capitals(s: &str) -> bool {
+    if s.is_ascii() {
+        // ASCII letters read as bytes, as `char`'s methods would judge them.
+        let mut letters = 0;
+        for b in s.bytes().filter(u8::is_ascii_alphabetic) {
+            if !b.is_ascii_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        return letters >= 2;
+    }
     let mut letters = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         if !c.is_uppercase() {
@@ -374,11 +388,18 @@ impl<'w, 'a> CommonWords<'w, 'a> {
 
 /// Whether a capitalised word whose lower-case form is `l` ends like an abstract noun.
 fn abstract_noun(l: &str) -> bool {
+    // Most names end in none of the endings' last letters.
+    if !matches!(
+        l.as_bytes().last(),
+        Some(b's' | b'n' | b't' | b'y' | b'p' | b'e')
+    ) {
+        return false;
+    }
     ["ness", "tion", "ment", "ings", "ity", "ship"]
         .iter()
         .any(|s| l.ends_with(s))
         // Long enough not to be Terrance, Florence or Lawrence.
-        || (l.chars().count() >= 10 && (l.ends_with("ance") || l.ends_with("ence")))
+        || ((l.ends_with("ance") || l.ends_with("ence")) && l.chars().count() >= 10)
 }
 
 /// Strings to an index, short ASCII ones keyed by their bytes (no allocation, no string

@@ -222,7 +222,7 @@ fn extract_one(index: usize, article: &Article, outlets: &Outlets) -> Extracted 
     }
     known.index();
     let full: Vec<(String, usize)> = known.counts().map(|(n, c)| (n.to_string(), c)).collect();
-    let mut canon: Vec<(usize, Option<String>)> = Vec::new();
+    let mut canon: Vec<(usize, Option<String>)> = Vec::with_capacity(quotes.len());
     // An article quotes few speakers many times: each is judged once.
     let mut judged: rustc_hash::FxHashMap<&str, Option<Option<String>>> =
         rustc_hash::FxHashMap::default();
@@ -264,7 +264,7 @@ fn quotes_of(index: usize, article: &Article, outlets: &Outlets) -> (Vec<Quote>,
     // "According to ScoopWatch" names an outlet: "he" and "she" never stand for it.
     ctx.mentions.retain(|m| m.group || !outlets.names(&m.name));
     let (attributions, pres) = ctx.attribute();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(spans.len());
     let mut position = Position::default();
     let mut utterance_of: Vec<usize> = Vec::with_capacity(spans.len());
     for (i, (span, attr)) in spans.iter().zip(attributions).enumerate() {

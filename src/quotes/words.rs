@@ -99,6 +99,11 @@ impl Word<'_> {
 
     /// A name's initial: "F." in "Robert F. Kennedy".
     pub fn initial(&self) -> bool {
+        let b = self.s.as_bytes();
+        // Nearly every word starts with an ASCII byte: judged on the bytes.
+        if b.first().is_some_and(u8::is_ascii) {
+            return b.len() == 2 && b[1] == b'.' && b[0].is_ascii_uppercase();
+        }
         let mut cs = self.s.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
     }
