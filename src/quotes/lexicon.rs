@@ -698,7 +698,7 @@ const HIGH_BITS: u64 = BYTE_ONES * 0x80;
 
 /// The key of ASCII bytes, lower-cased, one half at a time (see [`ascii_lower`]).
 #[inline]
-fn ascii_lower_key(k: u128) -> u128 {
+pub(crate) fn ascii_lower_key(k: u128) -> u128 {
     u128::from(ascii_lower(k as u64)) | (u128::from(ascii_lower((k >> 64) as u64)) << 64)
 }
 

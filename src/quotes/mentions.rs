@@ -322,24 +322,40 @@ impl<'w, 'a> CommonWords<'w, 'a> {
         // A cheap first test of a word against all of them: a bit per length and first
         // two bytes.
         let mut filter = [0u64; 16];
-        let bit = |s: &str| {
-            let b = s.as_bytes();
+        fn bit(b: &[u8]) -> (usize, u64) {
             let h = usize::from(b[0]) * 31 + usize::from(*b.get(1).unwrap_or(&0)) * 7 + b.len();
             ((h >> 6) & 15, 1u64 << (h & 63))
+        }
+        // A new form `l`: into the filter, and judged.
+        let mut note = |l: &[u8], common: &mut Vec<bool>| {
+            if !l.is_empty() {
+                let (k, m) = bit(l);
+                filter[k] |= m;
+            }
+            common.push(abstract_noun(l));
         };
         for r in runs {
             for w in &words[r.first..=r.last] {
-                lex::with_lower(w.s, |l| {
-                    let form = forms.index(l, common.len());
-                    if form == common.len() {
-                        if !l.is_empty() {
-                            let (k, m) = bit(l);
-                            filter[k] |= m;
+                let next = common.len();
+                let form = match lex::ascii_key(w.s) {
+                    // A short ASCII word's form is its key lower-cased: no copy of it.
+                    Some((k, len)) => {
+                        let lower = lex::ascii_lower_key(k);
+                        let form = *forms.short.entry((lower, len)).or_insert(next);
+                        if form == next {
+                            note(&lower.to_le_bytes()[..usize::from(len)], &mut common);
                         }
-                        common.push(abstract_noun(l));
+                        form
                     }
-                    form_of.push(form);
-                });
+                    None => lex::with_lower(w.s, |l| {
+                        let form = forms.index(l, next);
+                        if form == next {
+                            note(l.as_bytes(), &mut common);
+                        }
+                        form
+                    }),
+                };
+                form_of.push(form);
             }
         }
         for w in words {
@@ -347,7 +363,7 @@ impl<'w, 'a> CommonWords<'w, 'a> {
             if w.capitalised() || w.s.is_empty() {
                 continue;
             }
-            let (k, m) = bit(w.s);
+            let (k, m) = bit(w.s.as_bytes());
             if filter[k] & m == 0 {
                 continue;
             }
@@ -386,20 +402,20 @@ impl<'w, 'a> CommonWords<'w, 'a> {
     }
 }
 
-/// Whether a capitalised word whose lower-case form is `l` ends like an abstract noun.
-fn abstract_noun(l: &str) -> bool {
+/// Whether a capitalised word whose lower-case form is `l` (UTF-8) ends like an
+/// abstract noun.
+fn abstract_noun(l: &[u8]) -> bool {
     // Most names end in none of the endings' last letters.
-    if !matches!(
-        l.as_bytes().last(),
-        Some(b's' | b'n' | b't' | b'y' | b'p' | b'e')
-    ) {
+    if !matches!(l.last(), Some(b's' | b'n' | b't' | b'y' | b'p' | b'e')) {
         return false;
     }
-    ["ness", "tion", "ment", "ings", "ity", "ship"]
+    [&b"ness"[..], b"tion", b"ment", b"ings", b"ity", b"ship"]
         .iter()
         .any(|s| l.ends_with(s))
-        // Long enough not to be Terrance, Florence or Lawrence.
-        || ((l.ends_with("ance") || l.ends_with("ence")) && l.chars().count() >= 10)
+        // Long enough not to be Terrance, Florence or Lawrence: ten characters, each
+        // one byte that does not continue a UTF-8 sequence.
+        || ((l.ends_with(b"ance") || l.ends_with(b"ence"))
+            && l.iter().filter(|&&b| (b as i8) >= -0x40).count() >= 10)
 }
 
 /// Strings to an index, short ASCII ones keyed by their bytes (no allocation, no string
