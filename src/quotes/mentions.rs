@@ -605,25 +605,42 @@ fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
     fn surname(m: &Mention) -> &str {
         m.name.rsplit(' ').next().unwrap_or("")
     }
-    // Each person mention's pool, by the index of its surname's first mention.
+    // A gender comes only with a describing word: a surname no mention of which is
+    // described pools nothing, and its mentions keep the empty list they have. Most
+    // surnames are such, and in many articles all are.
+    if !mentions
+        .iter()
+        .any(|m| !m.group && !m.descriptors.is_empty())
+    {
+        return;
+    }
+    // The pools of the described surnames, by each one's first described mention.
     let mut pool_of: Vec<usize> = vec![usize::MAX; mentions.len()];
     let mut pools = 0;
     {
         let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-        for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !m.group) {
-            pool_of[k] = *index.entry(surname(m)).or_insert_with(|| {
-                pools += 1;
-                pools - 1
-            });
+        for (k, m) in mentions.iter().enumerate() {
+            if !m.group && !m.descriptors.is_empty() {
+                pool_of[k] = *index.entry(surname(m)).or_insert_with(|| {
+                    pools += 1;
+                    pools - 1
+                });
+            }
+        }
+        for (k, m) in mentions.iter().enumerate() {
+            if !m.group && pool_of[k] == usize::MAX {
+                pool_of[k] = index.get(surname(m)).copied().unwrap_or(usize::MAX);
+            }
         }
     }
-    // Each mention's own descriptors are moved into its pool (they are replaced by the
-    // pool's), not copied.
+    // Each described mention's own descriptors are moved into its pool (they are
+    // replaced by the pool's), not copied; in order of the mentions, as they come.
     let mut pooled: Vec<(Vec<String>, Option<Gender>)> = vec![(Vec::new(), None); pools];
     for (m, &p) in mentions.iter_mut().zip(&pool_of) {
-        let Some(entry) = pooled.get_mut(p) else {
+        if p == usize::MAX || m.descriptors.is_empty() {
             continue;
-        };
+        }
+        let entry = &mut pooled[p];
         let own = Arc::try_unwrap(std::mem::replace(&mut m.descriptors, Arc::clone(none)))
             .unwrap_or_else(|shared| shared.as_ref().clone());
         for d in own {
@@ -633,18 +650,8 @@ fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
         }
         entry.1 = entry.1.or(m.gender);
     }
-    // Most surnames come with no describing word: their pools share the empty list.
-    let pooled: Vec<(Arc<Vec<String>>, Option<Gender>)> = pooled
-        .into_iter()
-        .map(|(d, g)| {
-            let d = if d.is_empty() {
-                Arc::clone(none)
-            } else {
-                Arc::new(d)
-            };
-            (d, g)
-        })
-        .collect();
+    let pooled: Vec<(Arc<Vec<String>>, Option<Gender>)> =
+        pooled.into_iter().map(|(d, g)| (Arc::new(d), g)).collect();
     for (m, &p) in mentions.iter_mut().zip(&pool_of) {
         if let Some((d, g)) = pooled.get(p) {
             m.descriptors = Arc::clone(d);
