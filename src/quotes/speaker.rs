@@ -229,10 +229,11 @@ impl<'a> Context<'a> {
             }
         }
         // In order: "it" may stand for the organisation quoted before it.
+        let surnames = std::cell::OnceCell::new();
         for i in 0..out.len() {
             let (earlier, rest) = out.split_at_mut(i);
             if let Some(a) = rest[0].as_mut() {
-                a.resolved = self.resolve(a, earlier);
+                a.resolved = self.resolve(a, earlier, &surnames);
             }
         }
         (out, pres)
@@ -637,11 +638,13 @@ impl<'a> Context<'a> {
     /// What "he" or "she" said stands for: the nearer of the person the sentences before
     /// are about and the person quoted last ("…,” said Lucas Ostton. … “…,” he added.),
     /// of the right gender where the article tells it.
-    fn person_before(
-        &self,
+    /// `surnames` are the article's, made at the first call.
+    fn person_before<'s>(
+        &'s self,
         at: usize,
         gender: Gender,
         earlier: &[Option<Attribution>],
+        surnames: &std::cell::OnceCell<Surnames<'s>>,
     ) -> Option<String> {
         let subject = self.subject_before(at, Some(gender));
         let quoted = earlier
@@ -653,8 +656,11 @@ impl<'a> Context<'a> {
                 e.start < at
                     && super::names::is_person(&e.resolved)
                     && !names_org(&e.resolved)
-                    && self.names_person(&e.resolved)
-                    && self.gender_of(&e.resolved).is_none_or(|g| g == gender)
+                    // A person the article names so, of the gender asked where it tells it.
+                    && surnames
+                        .get_or_init(|| Surnames::of(&self.mentions))
+                        .get(surname(&e.resolved))
+                        .is_some_and(|g| g.is_none_or(|g| g == gender))
             });
         match (subject, quoted) {
             (Some(m), Some(q)) if q.start > m.end => Some(q.resolved.clone()),
@@ -662,23 +668,6 @@ impl<'a> Context<'a> {
             (None, Some(q)) => Some(q.resolved.clone()),
             (None, None) => None,
         }
-    }
-
-    /// Whether the article names a person so ("Inspectors said" names nobody).
-    fn names_person(&self, name: &str) -> bool {
-        let last = name.rsplit(' ').next();
-        self.mentions
-            .iter()
-            .any(|m| !m.group && m.name.rsplit(' ').next() == last)
-    }
-
-    /// The gender the article gives the person of this name, if any.
-    fn gender_of(&self, name: &str) -> Option<Gender> {
-        let last = name.rsplit(' ').next()?;
-        self.mentions
-            .iter()
-            .filter(|m| !m.group && m.name.rsplit(' ').next() == Some(last))
-            .find_map(|m| m.gender)
     }
 
     /// "the agency": the nearest organisation named before `at` whose name ends in
@@ -735,53 +724,110 @@ impl<'a> Context<'a> {
     }
 
     /// A pronoun or description resolved to a name; a name with its titles stripped.
-    fn resolve(&self, a: &Attribution, earlier: &[Option<Attribution>]) -> String {
+    fn resolve<'s>(
+        &'s self,
+        a: &Attribution,
+        earlier: &[Option<Attribution>],
+        surnames: &std::cell::OnceCell<Surnames<'s>>,
+    ) -> String {
+        // Lower-cased on the stack; a pronoun's words are never split.
+        lex::with_lower(&a.text, |lower| {
+            let found = match lower {
+                "he" | "she" => {
+                    let g = if lower == "he" {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    };
+                    return self
+                        .person_before(a.start, g, earlier, surnames)
+                        .unwrap_or_else(|| a.text.clone());
+                }
+                "it" => {
+                    return self
+                        .it_before(a.start, earlier)
+                        .unwrap_or_else(|| a.text.clone())
+                }
+                "they" => self.group_before(a.start),
+                "i" | "we" => None,
+                _ => self.described_by(a),
+            };
+            match found {
+                Some(m) => m.name.clone(),
+                None if lex::is_pronoun(lower) => a.text.clone(),
+                None => strip_titles(&a.text),
+            }
+        })
+    }
+
+    /// The mention a speaker phrase that is no pronoun stands for: the organisation or
+    /// person a definite description refers back to, the group or body it names.
+    fn described_by(&self, a: &Attribution) -> Option<&Mention> {
         let words = split(&a.text, a.start);
-        let lower = a.text.to_lowercase();
-        let found = match lower.as_str() {
-            "he" | "she" => {
-                let g = if lower == "he" {
-                    Gender::Male
-                } else {
-                    Gender::Female
-                };
-                return self
-                    .person_before(a.start, g, earlier)
-                    .unwrap_or_else(|| a.text.clone());
-            }
-            "it" => {
-                return self
-                    .it_before(a.start, earlier)
-                    .unwrap_or_else(|| a.text.clone())
-            }
-            "they" => self.group_before(a.start),
-            "i" | "we" => None,
-            _ if definite_org(&words) => self.org_named_before(a.start, words[words.len() - 1].s),
-            _ if definite_role(&words) => self.described_before(a.start, &words),
-            _ => self
-                .org_over(a.start, a.end)
-                .or_else(|| self.group_named_before(a.start, &words))
-                .or_else(|| {
-                    self.mentions
-                        .iter()
-                        .skip(self.mentions.partition_point(|m| m.start < a.start))
-                        .take_while(|m| m.start < a.end)
-                        .filter(|m| m.end <= a.end)
-                        // The longest: "Halomova city officials", not a name inside it.
-                        .reduce(|b, m| {
-                            if m.end - m.start > b.end - b.start {
-                                m
-                            } else {
-                                b
-                            }
-                        })
-                }),
-        };
-        match found {
-            Some(m) => m.name.clone(),
-            None if lex::is_pronoun(&lower) => a.text.clone(),
-            None => strip_titles(&a.text),
+        if definite_org(&words) {
+            return self.org_named_before(a.start, words[words.len() - 1].s);
         }
+        if definite_role(&words) {
+            return self.described_before(a.start, &words);
+        }
+        self.org_over(a.start, a.end)
+            .or_else(|| self.group_named_before(a.start, &words))
+            .or_else(|| {
+                self.mentions
+                    .iter()
+                    .skip(self.mentions.partition_point(|m| m.start < a.start))
+                    .take_while(|m| m.start < a.end)
+                    .filter(|m| m.end <= a.end)
+                    // The longest: "Halomova city officials", not a name inside it.
+                    .reduce(|b, m| {
+                        if m.end - m.start > b.end - b.start {
+                            m
+                        } else {
+                            b
+                        }
+                    })
+            })
+    }
+}
+
+/// The last word of a name: a person's surname, as mentions are pooled by it.
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or("")
+}
+
+/// The surnames of an article's person mentions, sorted, each with the gender of the
+/// first of its mentions that has one: whether the article names a person so
+/// ("Inspectors said" names nobody) and of which gender, answered without a pass over
+/// the mentions for each quote asked about.
+struct Surnames<'m>(Vec<(&'m str, Option<Gender>)>);
+
+impl<'m> Surnames<'m> {
+    fn of(mentions: &'m [Mention]) -> Self {
+        // Sorted by surname, each surname's mentions in the article's order.
+        let mut all: Vec<(&str, usize, Option<Gender>)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.group)
+            .map(|(k, m)| (surname(&m.name), k, m.gender))
+            .collect();
+        all.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut out: Vec<(&str, Option<Gender>)> = Vec::with_capacity(all.len());
+        for (name, _, gender) in all {
+            match out.last_mut() {
+                Some((last, g)) if *last == name => *g = g.or(gender),
+                _ => out.push((name, gender)),
+            }
+        }
+        Surnames(out)
+    }
+
+    /// None if no person mention has this surname, else the gender the article gives.
+    fn get(&self, surname: &str) -> Option<Option<Gender>> {
+        let k = self.0.partition_point(|(n, _)| *n < surname);
+        self.0
+            .get(k)
+            .filter(|(n, _)| *n == surname)
+            .map(|&(_, g)| g)
     }
 }
 
