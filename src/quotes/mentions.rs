@@ -55,6 +55,31 @@ pub fn find(masked: &str, sentences: &[(usize, usize)], lines: &[(usize, usize)]
     })
 }
 
+/// The names of two words or more among the person mentions [`find`] gives for `text`,
+/// a text with no quotes (so its own masked text), in no particular order: read
+/// without what only attribution asks of the people named (their descriptors, genders
+/// and sentences) and without the groups.
+pub fn full_names(text: &str, lines: &[(usize, usize)]) -> Vec<String> {
+    let headlines = headline_lines(text, lines);
+    with_article_words_outside(text, &headlines, |words, caps| {
+        let none: Arc<Vec<String>> = Arc::default();
+        let orgs = org_mentions(words, caps, text, &none);
+        // A run of two words or more is a person's name, however it acts.
+        name_runs(words, caps, text, &|s, e| inside(&orgs, s, e))
+            .iter()
+            .filter(|r| r.last > r.first)
+            .map(|r| name_of(&words[r.first..=r.last]))
+            .collect()
+    })
+}
+
+/// Whether the span `start..end` stands inside one of `orgs` (sorted by position): no
+/// person's name does.
+fn inside(orgs: &[Mention], start: usize, end: usize) -> bool {
+    let k = orgs.partition_point(|o| o.end <= start);
+    orgs.get(k).is_some_and(|o| o.start < end)
+}
+
 /// The mentions among `words`, the words of `masked` outside headlines; `caps` are the
 /// indices of the capitalised ones, in order.
 fn mentions_in(
@@ -68,10 +93,7 @@ fn mentions_in(
     // Every pass below starts at or next to a capitalised word, and most words are not:
     // the passes walk `caps` instead of every word.
     let orgs = org_mentions(words, caps, masked, &none);
-    let in_org = |start: usize, end: usize| {
-        let k = orgs.partition_point(|o| o.end <= start);
-        orgs.get(k).is_some_and(|o| o.start < end)
-    };
+    let in_org = |start, end| inside(&orgs, start, end);
     let runs = name_runs(words, caps, masked, &in_org);
     let mut out: Vec<Mention> = runs
         .iter()
@@ -489,8 +511,8 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     who || before || after
 }
 
-fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
-    let run = &words[r.first..=r.last];
+/// A run's words joined by single spaces: the name a person mention carries.
+fn name_of(run: &[Word]) -> String {
     let mut name = String::with_capacity(run.iter().map(|w| w.s.len() + 1).sum());
     for (k, w) in run.iter().enumerate() {
         if k > 0 {
@@ -498,6 +520,11 @@ fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
         }
         name.push_str(w.s);
     }
+    name
+}
+
+fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
+    let name = name_of(&words[r.first..=r.last]);
     let titles = &words[r.title..r.first];
     let mut descriptors: Vec<String> = titles.iter().map(|w| descriptor(w.s)).collect();
     descriptors.extend(role_before(words, r.title).map(|w| descriptor(w.s)));
@@ -998,6 +1025,34 @@ mod tests {
             orgs("The Fire and Rescue Service of New Ardurgrad said so."),
             ["Fire and Rescue Service of New Ardurgrad"]
         );
+    }
+
+    /// An article with no quote is read for its full names alone: they are the names of
+    /// two words or more among the person mentions the whole reading finds.
+    #[test]
+    fn full_names_are_those_of_the_whole_reading() {
+        for text in [
+            "Politics\nRadley Moves to Clarify Marioia Electoral Roll\n\nPresident Nicolás \
+             Maduro met U.S. envoy Richard Grenell. Maduro, 63, spoke first.",
+            "The New Ardurgrad Environmental Agency hired Dr. Amira van der Berg, who \
+             leads the Fire and Rescue Service of New Ardurgrad, and General Oluwaseun Park.",
+            "Rachel Reeves, the British chancellor, met Ms. Lopez and Robert F. Kennedy \
+             Jr. in Port Caseton. Halomova city officials and NATO stayed away.",
+            "Advertisement\nProfessor Tamar Langson wrote to Lincoln Park Zoo on Friday.\n\
+             Burton explained. Critics said nothing. Residents of Halomova said so.",
+        ] {
+            let paragraphs = super::super::speaker::paragraphs(crate::quotes::find::lines(text));
+            let mut fast = full_names(text, &paragraphs);
+            let mut whole: Vec<String> = find(text, &[(0, text.len())], &paragraphs)
+                .into_iter()
+                .filter(|m| !m.group && m.name.split_whitespace().nth(1).is_some())
+                .map(|m| m.name)
+                .collect();
+            fast.sort();
+            whole.sort();
+            assert!(!whole.is_empty(), "{text}");
+            assert_eq!(fast, whole, "{text}");
+        }
     }
 
     #[test]

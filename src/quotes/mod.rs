@@ -259,7 +259,17 @@ fn extract_one(index: usize, article: &Article, outlets: &Outlets) -> Extracted 
 fn quotes_of(index: usize, article: &Article, outlets: &Outlets) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
     let lines = find::lines(text);
-    let (spans, nicknames) = without_nicknames(text, scan::scan_lines(text, &lines));
+    let spans = scan::scan_lines(text, &lines);
+    if spans.is_empty() {
+        // Many articles quote no one: all they give is their full names, read without
+        // what only attribution asks of the people named.
+        let names = mentions::full_names(text, &speaker::paragraphs(lines))
+            .into_iter()
+            .filter(|n| !outlets.names(n))
+            .collect();
+        return (Vec::new(), names);
+    }
+    let (spans, nicknames) = without_nicknames(text, spans);
     let mut ctx = speaker::Context::with_lines(text, &spans, &nicknames, lines);
     // "According to ScoopWatch" names an outlet: "he" and "she" never stand for it.
     ctx.mentions.retain(|m| m.group || !outlets.names(&m.name));

@@ -956,7 +956,7 @@ fn mask(text: &str, spans: &[Span], blanks: &[(usize, usize)]) -> String {
 }
 
 /// The text's lines, one empty paragraph for a text without any.
-fn paragraphs(lines: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+pub(crate) fn paragraphs(lines: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out = lines;
     if out.is_empty() {
         out.push((0, 0));
