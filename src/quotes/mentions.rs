@@ -369,6 +369,8 @@ impl<'w, 'a> CommonWords<'w, 'a> {
                         }
                         form
                     }
+                    // Its lower-case form may still be short ASCII (the Kelvin sign's
+                    // is "k"): `index` keys that one as the arm above would.
                     None => lex::with_lower(w.s, |l| {
                         let form = forms.index(l, next);
                         if form == next {
