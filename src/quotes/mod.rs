@@ -164,18 +164,27 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
 
 /// The news outlets the corpus knows from its metadata (the articles' own outlets and
 /// the outlets they cite), by lower-case name without a leading "The".
-struct Outlets(rustc_hash::FxHashSet<String>);
+struct Outlets {
+    names: rustc_hash::FxHashSet<String>,
+    /// A bit per byte length of the names (the last bit for 63 and more): most person
+    /// names, lower-cased ASCII of the same length, are ruled out by it.
+    lengths: u64,
+}
 
 impl Outlets {
     fn of(articles: &[Article]) -> Self {
-        Outlets(
-            articles
-                .iter()
-                .flat_map(|a| a.outlet.iter().chain(a.cites.iter().map(|c| &c.outlet)))
-                .map(|o| Self::key(o))
-                .filter(|k| !k.is_empty())
-                .collect(),
-        )
+        let names: rustc_hash::FxHashSet<String> = articles
+            .iter()
+            .flat_map(|a| a.outlet.iter().chain(a.cites.iter().map(|c| &c.outlet)))
+            .map(|o| Self::key(o))
+            .filter(|k| !k.is_empty())
+            .collect();
+        let lengths = names.iter().fold(0, |m, n| m | Self::length_bit(n.len()));
+        Outlets { names, lengths }
+    }
+
+    fn length_bit(len: usize) -> u64 {
+        1 << len.min(63)
     }
 
     fn key(name: &str) -> String {
@@ -189,7 +198,12 @@ impl Outlets {
     /// Whether `name` (a person mention's, titles stripped: no leading "The") is one
     /// of them.
     fn names(&self, name: &str) -> bool {
-        !self.0.is_empty() && lexicon::with_lower(name, |l| self.0.contains(l))
+        if self.names.is_empty()
+            || (name.is_ascii() && self.lengths & Self::length_bit(name.len()) == 0)
+        {
+            return false;
+        }
+        lexicon::with_lower(name, |l| self.names.contains(l))
     }
 }
 
