@@ -363,7 +363,7 @@ impl<'w, 'a> CommonWords<'w, 'a> {
                     // A short ASCII word's form is its key lower-cased: no copy of it.
                     Some((k, len)) => {
                         let lower = lex::ascii_lower_key(k);
-                        let form = *forms.short.entry((lower, len)).or_insert(next);
+                        let form = forms.index_short((lower, len), next);
                         if form == next {
                             note(&lower.to_le_bytes()[..usize::from(len)], &mut common);
                         }
@@ -453,7 +453,7 @@ impl Forms {
     /// The index of `s`, which is `next` if `s` is new.
     fn index(&mut self, s: &str, next: usize) -> usize {
         match lex::ascii_key(s) {
-            Some(k) => *self.short.entry(k).or_insert(next),
+            Some(k) => self.index_short(k, next),
             // Looked up before it is copied: most long forms are already known.
             None => match self.long.get(s) {
                 Some(&i) => i,
@@ -463,6 +463,11 @@ impl Forms {
                 }
             },
         }
+    }
+
+    /// [`Self::index`] of the short ASCII string keyed `k`.
+    fn index_short(&mut self, k: (u128, u8), next: usize) -> usize {
+        *self.short.entry(k).or_insert(next)
     }
 
     fn get(&self, s: &str) -> Option<usize> {
@@ -628,12 +633,14 @@ fn gender_of(descriptor: &str) -> Option<Gender> {
     }
 }
 
+/// The last word of a person mention's name: the surname its mentions are pooled by.
+pub(crate) fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or("")
+}
+
 /// One person is often named in full once and by surname after: every mention of a
 /// surname shares the descriptors and gender of all of them.
 fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
-    fn surname(m: &Mention) -> &str {
-        m.name.rsplit(' ').next().unwrap_or("")
-    }
     // A gender comes only with a describing word: a surname no mention of which is
     // described pools nothing, and its mentions keep the empty list they have. Most
     // surnames are such, and in many articles all are.
@@ -650,7 +657,7 @@ fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
         let mut index: FxHashMap<&str, usize> = FxHashMap::default();
         for (k, m) in mentions.iter().enumerate() {
             if !m.group && !m.descriptors.is_empty() {
-                pool_of[k] = *index.entry(surname(m)).or_insert_with(|| {
+                pool_of[k] = *index.entry(surname(&m.name)).or_insert_with(|| {
                     pools += 1;
                     pools - 1
                 });
@@ -658,7 +665,7 @@ fn pool_by_surname(mentions: &mut [Mention], none: &Arc<Vec<String>>) {
         }
         for (k, m) in mentions.iter().enumerate() {
             if !m.group && pool_of[k] == usize::MAX {
-                pool_of[k] = index.get(surname(m)).copied().unwrap_or(usize::MAX);
+                pool_of[k] = index.get(surname(&m.name)).copied().unwrap_or(usize::MAX);
             }
         }
     }

@@ -11,7 +11,7 @@
 //! mentions back), so attribution is linear in the article.
 
 use super::lexicon as lex;
-use super::mentions::{self, descriptor, Gender, Mention};
+use super::mentions::{self, descriptor, surname, Gender, Mention};
 use super::phrase::{np_backward, np_forward, strip_titles};
 use super::scan::Span;
 use super::sentence;
@@ -790,11 +790,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The last word of a name: a person's surname, as mentions are pooled by it.
-fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or("")
-}
-
 /// The surnames of an article's person mentions, sorted, each with the gender of the
 /// first of its mentions that has one: whether the article names a person so
 /// ("Inspectors said" names nobody) and of which gender, answered without a pass over
@@ -803,16 +798,15 @@ struct Surnames<'m>(Vec<(&'m str, Option<Gender>)>);
 
 impl<'m> Surnames<'m> {
     fn of(mentions: &'m [Mention]) -> Self {
-        // Sorted by surname, each surname's mentions in the article's order.
-        let mut all: Vec<(&str, usize, Option<Gender>)> = mentions
+        // Sorted by surname, stably: each surname's mentions stay in the article's order.
+        let mut all: Vec<(&str, Option<Gender>)> = mentions
             .iter()
-            .enumerate()
-            .filter(|(_, m)| !m.group)
-            .map(|(k, m)| (surname(&m.name), k, m.gender))
+            .filter(|m| !m.group)
+            .map(|m| (surname(&m.name), m.gender))
             .collect();
-        all.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        all.sort_by_key(|&(name, _)| name);
         let mut out: Vec<(&str, Option<Gender>)> = Vec::with_capacity(all.len());
-        for (name, _, gender) in all {
+        for (name, gender) in all {
             match out.last_mut() {
                 Some((last, g)) if *last == name => *g = g.or(gender),
                 _ => out.push((name, gender)),
