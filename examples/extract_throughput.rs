@@ -27,7 +27,7 @@ use std::time::Instant;
 
 // The allocator the quotetrace binary runs with, so the figure is the binary's.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: quotetrace::memory::Mimalloc = quotetrace::memory::Mimalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Flags (`--bench` when run as a bench) are not paths.

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 // mimalloc the whole run takes less CPU and a smaller peak resident set than with the
 // system allocator (figures in docs/PERFORMANCE.md).
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: quotetrace::memory::Mimalloc = quotetrace::memory::Mimalloc;
 
 fn main() -> ExitCode {
     quotetrace::memory::on_release(release_memory);
