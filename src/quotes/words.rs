@@ -234,6 +234,25 @@ fn is_abbrev(w: &str) -> bool {
     is_abbrev_ascii(w, core)
 }
 
+/// [`is_abbrev`] of a word that ends in one period after an ASCII letter or digit
+/// ("year.", "Mr."): the split's most common case after plain words. An ASCII word is
+/// read as bytes, with no trimming and no `memchr` call, which cost more than the rest
+/// of the judgement of so short a word (tested against `is_abbrev`).
+#[inline(never)]
+fn abbrev_before_period(word: &str) -> bool {
+    let w = word.as_bytes();
+    if !w.is_ascii() {
+        return is_abbrev(word);
+    }
+    let core = &w[..w.len() - 1];
+    let periods = core.iter().fold(false, |p, &b| p | (b == b'.'));
+    if periods {
+        core.split(|&b| b == b'.').all(|p| p.len() == 1) || listed_abbrev(core)
+    } else {
+        (core.len() == 1 && core[0].is_ascii_uppercase()) || listed_abbrev(core)
+    }
+}
+
 /// [`is_abbrev_lower`] of an ASCII word (`core` is `w` without its trailing periods),
 /// with no lower-cased copy: lower-casing ASCII moves no period and changes no length,
 /// so only the listed words need their case ignored.
@@ -555,7 +574,7 @@ fn push_chunk<'a>(text: &'a str, at: usize, raw_end: usize, base: usize, out: &m
         && is_alnum(first)
         && is_alnum(bytes[raw_end - 2])
         && last.is_ascii()
-        && !(last == b'.' && is_abbrev(&text[at..raw_end]))
+        && !(last == b'.' && abbrev_before_period(&text[at..raw_end]))
     {
         let marks = Marks::default().and(char::from(last));
         out.push(Word::new(&text[at..raw_end - 1], base + at, marks));
@@ -915,6 +934,37 @@ mod tests {
                 block_spaces_bytes(&block),
                 "{block:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_and_its_period_are_judged_as_is_abbrev_judges_them() {
+        let mut words: Vec<String> = [
+            "Mr", "mr", "MRS", "Dr", "U.S", "u.k", "A.B.C", "AB.C", "J", "j", "X", "year", "Sept",
+            "Prof", "prof", "Jr", "4", "a.b", "U.S.A", "Zoë", "Ölz", "Ä", "e.g", "i.e", "ab..c",
+            "No",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        // Every word of up to three bytes over a small alphabet, periods among them.
+        let alphabet = ["a", "B", "s", ".", "1", "é"];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    words.push(format!("{a}{b}{c}"));
+                    words.push(format!("{a}{b}"));
+                }
+                words.push(a.to_string());
+            }
+        }
+        for core in words {
+            let word = format!("{core}.");
+            // The split asks only of words whose period follows a letter or digit.
+            if !core.as_bytes().last().is_some_and(|&b| is_alnum(b)) {
+                continue;
+            }
+            assert_eq!(abbrev_before_period(&word), is_abbrev(&word), "{word:?}");
         }
     }
 
