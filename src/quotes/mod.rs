@@ -223,11 +223,10 @@ fn extract_one(index: usize, article: &Article, outlets: &Outlets) -> Extracted 
     // The article's names: its speakers (once per quote) and its full-name mentions.
     let mut known = names::ArticleNames::default();
     // An article names few people many times: each name is judged once, with its count.
-    let mut all: Vec<&str> = quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_deref())
-        .chain(mentions.iter().map(String::as_str))
-        .collect();
+    // Sized up front: the chain's filter gives `collect` no size to allocate once.
+    let mut all: Vec<&str> = Vec::with_capacity(quotes.len() + mentions.len());
+    all.extend(quotes.iter().filter_map(|q| q.speaker.as_deref()));
+    all.extend(mentions.iter().map(String::as_str));
     all.sort_unstable();
     for run in all.chunk_by(|a, b| a == b) {
         if names::completes(run[0]) {
@@ -239,7 +238,7 @@ fn extract_one(index: usize, article: &Article, outlets: &Outlets) -> Extracted 
     let mut canon: Vec<(usize, Option<String>)> = Vec::with_capacity(quotes.len());
     // An article quotes few speakers many times: each is judged once.
     let mut judged: rustc_hash::FxHashMap<&str, Option<Option<String>>> =
-        rustc_hash::FxHashMap::default();
+        rustc_hash::FxHashMap::with_capacity_and_hasher(quotes.len(), Default::default());
     for (k, q) in quotes.iter().enumerate() {
         let Some(s) = q.speaker.as_deref() else {
             continue;

@@ -124,7 +124,9 @@ impl<'a> Context<'a> {
     ) -> Self {
         let masked = mask(text, spans, blanks);
         let paragraphs = paragraphs(lines);
-        let mut sentences: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64 + 1);
+        // A range per paragraph, blank ones too, and one more per sentence start.
+        let mut sentences: Vec<(usize, usize)> =
+            Vec::with_capacity(paragraphs.len() + text.len() / 64);
         for &(ps, pe) in &paragraphs {
             sentence::push_ranges(&masked[ps..pe], ps, &mut sentences);
         }
