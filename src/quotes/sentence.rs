@@ -189,7 +189,62 @@ fn for_each_start(text: &str, mut f: impl FnMut(usize)) {
 }
 
 /// Whether the period at the end of `before` ends a sentence, given what comes `after`.
+///
+/// Most periods end a plain word: ASCII, undotted and within the tail read. Such a word
+/// is found and judged in one pass back over its bytes; any other goes to
+/// [`word_ends_sentence`], which reads characters (tested to agree).
 fn period_ends_sentence(before: &str, after: &str) -> bool {
+    let b = before.as_bytes();
+    let floor = b.len().saturating_sub(WORD_TAIL);
+    let mut i = b.len();
+    while i > floor {
+        let x = b[i - 1];
+        // The ASCII whitespace and opening marks `last_word` stops at.
+        if matches!(x, b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b'(' | b'[') {
+            break;
+        }
+        if x >= 0x80 || x == b'.' {
+            return word_ends_sentence(before, after);
+        }
+        i -= 1;
+    }
+    let word = &b[i..];
+    // Longer than any abbreviation below (ASCII lower-cases to as many bytes).
+    if word.len() > 6 {
+        return true;
+    }
+    let mut buf = [0u8; 6];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    // ASCII, so valid UTF-8.
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    if never_final(lower) || (word.len() == 1 && word[0].is_ascii_uppercase()) {
+        return false;
+    }
+    if matches!(lower, "inc" | "corp" | "ltd" | "jr" | "co" | "etc" | "bros") {
+        return opens_with_starter(after);
+    }
+    true
+}
+
+/// Whether `after` opens with one of [`STARTERS`] as a whole word.
+fn opens_with_starter(after: &str) -> bool {
+    let len = after
+        .char_indices()
+        .take(WORD_TAIL)
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or_else(
+            || after.chars().take(WORD_TAIL).map(char::len_utf8).sum(),
+            |(i, _)| i,
+        );
+    STARTERS.contains(&&after[..len])
+}
+
+/// [`period_ends_sentence`] read over characters: for any word, dotted ones and those
+/// that are not ASCII included.
+#[inline(never)]
+fn word_ends_sentence(before: &str, after: &str) -> bool {
     // Abbreviations are short: a bounded tail is enough, and keeps a long run of text
     // without spaces from being rescanned at every period.
     let mut tail = before.len().saturating_sub(WORD_TAIL);
@@ -217,15 +272,7 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         let may_end =
             dotted || matches!(lower, "inc" | "corp" | "ltd" | "jr" | "co" | "etc" | "bros");
         if may_end {
-            let len = after
-                .char_indices()
-                .take(WORD_TAIL)
-                .find(|&(_, c)| !c.is_alphanumeric())
-                .map_or_else(
-                    || after.chars().take(WORD_TAIL).map(char::len_utf8).sum(),
-                    |(i, _)| i,
-                );
-            return STARTERS.contains(&&after[..len]);
+            return opens_with_starter(after);
         }
         true
     })
@@ -317,6 +364,94 @@ mod tests {
             i = i.max(ws_end);
         }
         out
+    }
+
+    #[test]
+    fn periods_end_sentences_as_the_reading_of_characters_has_it() {
+        let mut words: Vec<String> = [
+            "Mr",
+            "mr",
+            "MRS",
+            "Dr",
+            "St",
+            "no",
+            "No",
+            "Inc",
+            "inc",
+            "Corp",
+            "Jr",
+            "co",
+            "etc",
+            "Bros",
+            "J",
+            "j",
+            "X",
+            "4",
+            "year",
+            "Sept",
+            "sept",
+            "Oct",
+            "Prof",
+            "vs",
+            "cf",
+            "approx",
+            "Messrs",
+            "mme",
+            "est",
+            "dept",
+            "hon",
+            "town",
+            "",
+            "QQQQ",
+            "U.S",
+            "e.g",
+            "Zoë",
+            "É",
+            "A.B",
+            "recount",
+            "“Mr",
+            "(Dr",
+            "\"Inc",
+            "—Jr",
+            "x.y.zz",
+            "averyveryverylongwordindeedthatrunsonandon",
+            "Ms.",
+            "..",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let alphabet = ["a", "M", "s", "r", "1", "D", ".", "é"];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    words.push(format!("{a}{b}{c}"));
+                }
+                words.push(format!("{a}{b}"));
+            }
+            words.push(a.to_string());
+        }
+        for word in &words {
+            for lead in [
+                "",
+                "the ",
+                "said\t",
+                "x\u{a0}",
+                "—",
+                "“",
+                "(",
+                "0123456789012345678901",
+            ] {
+                let before = format!("{lead}{word}");
+                for after in ["He said", "The end", "he said", "Hello", "2020", "“Yes", ""] {
+                    assert_eq!(
+                        period_ends_sentence(&before, after),
+                        word_ends_sentence(&before, after),
+                        "{before:?} {after:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
