@@ -364,6 +364,23 @@ fn quotes_of(index: usize, article: &Article, outlets: &Outlets) -> (Vec<Quote>,
     (out, mentions)
 }
 
+/// Every word of one to three symbols of `alphabet`: the short words the byte paths of
+/// `words` and `sentence` are tested against their general readings with.
+#[cfg(test)]
+pub(crate) fn words_over(alphabet: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in alphabet {
+        out.push(a.to_string());
+        for b in alphabet {
+            out.push(format!("{a}{b}"));
+            for c in alphabet {
+                out.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    out
+}
+
 /// Line and column of byte offsets asked for in increasing order: on the line of the
 /// last one asked, the column is counted on from it, so that many quotes on one long
 /// line cost a pass over the line, not one per quote.

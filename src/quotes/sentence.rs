@@ -421,16 +421,9 @@ mod tests {
         .iter()
         .map(|w| w.to_string())
         .collect();
-        let alphabet = ["a", "M", "s", "r", "1", "D", ".", "é"];
-        for a in alphabet {
-            for b in alphabet {
-                for c in alphabet {
-                    words.push(format!("{a}{b}{c}"));
-                }
-                words.push(format!("{a}{b}"));
-            }
-            words.push(a.to_string());
-        }
+        words.extend(crate::quotes::words_over(&[
+            "a", "M", "s", "r", "1", "D", ".", "é",
+        ]));
         for word in &words {
             for lead in [
                 "",

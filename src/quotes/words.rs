@@ -948,16 +948,7 @@ mod tests {
         .map(|w| w.to_string())
         .collect();
         // Every word of up to three bytes over a small alphabet, periods among them.
-        let alphabet = ["a", "B", "s", ".", "1", "é"];
-        for a in alphabet {
-            for b in alphabet {
-                for c in alphabet {
-                    words.push(format!("{a}{b}{c}"));
-                    words.push(format!("{a}{b}"));
-                }
-                words.push(a.to_string());
-            }
-        }
+        words.extend(crate::quotes::words_over(&["a", "B", "s", ".", "1", "é"]));
         for core in words {
             let word = format!("{core}.");
             // The split asks only of words whose period follows a letter or digit.
