@@ -209,11 +209,11 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         i -= 1;
     }
     let word = &b[i..];
-    // Longer than any abbreviation below (ASCII lower-cases to as many bytes).
-    if word.len() > 6 {
+    // ASCII lower-cases to as many bytes.
+    if word.len() > LONGEST_ABBREV {
         return true;
     }
-    let mut buf = [0u8; 6];
+    let mut buf = [0u8; LONGEST_ABBREV];
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
@@ -222,10 +222,19 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     if never_final(lower) || (word.len() == 1 && word[0].is_ascii_uppercase()) {
         return false;
     }
-    if matches!(lower, "inc" | "corp" | "ltd" | "jr" | "co" | "etc" | "bros") {
+    if ends_only_before_starter(lower) {
         return opens_with_starter(after);
     }
     true
+}
+
+/// The bytes of the longest word [`never_final`] or [`ends_only_before_starter`] lists.
+const LONGEST_ABBREV: usize = 6;
+
+/// Abbreviations that end a name or a list ("Acme Inc.", "and so on etc."): a sentence
+/// ends after one only where the next word is one of [`STARTERS`].
+fn ends_only_before_starter(lower: &str) -> bool {
+    matches!(lower, "inc" | "corp" | "ltd" | "jr" | "co" | "etc" | "bros")
 }
 
 /// Whether `after` opens with one of [`STARTERS`] as a whole word.
@@ -254,7 +263,7 @@ fn word_ends_sentence(before: &str, after: &str) -> bool {
     let word = last_word(&before[tail..]);
     // Most periods end a plain word: longer than any abbreviation below, ASCII (so its
     // lower case is as long) and undotted, it is none of them.
-    if word.len() > 6 && word.bytes().all(|b| b.is_ascii() && b != b'.') {
+    if word.len() > LONGEST_ABBREV && word.bytes().all(|b| b.is_ascii() && b != b'.') {
         return true;
     }
     super::lexicon::with_lower(word, |lower| {
@@ -269,9 +278,7 @@ fn word_ends_sentence(before: &str, after: &str) -> bool {
             }
         }
         let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
-        let may_end =
-            dotted || matches!(lower, "inc" | "corp" | "ltd" | "jr" | "co" | "etc" | "bros");
-        if may_end {
+        if dotted || ends_only_before_starter(lower) {
             return opens_with_starter(after);
         }
         true
