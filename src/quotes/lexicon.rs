@@ -160,11 +160,31 @@ fn short_ascii_word_flags(b: &[u8], as_written: u128, lower: u128) -> Flags {
         if listed & (CANNOT_SPEAK | PLACE) == 0
             && !possessive
             && ascii_letters(lower as u64) + ascii_letters((lower >> 64) as u64) >= 2
+            && !(has_hyphen(as_written) && hyphen_before_lower(b))
         {
             f.0 |= Flags::MAY_BE_NAME;
         }
     }
     f
+}
+
+/// Whether a hyphen stands in the key's bytes: a byte of `key ^ '-'` that is zero, found
+/// all eight at once and exactly (no borrow crosses a byte).
+#[inline]
+fn has_hyphen(key: u128) -> bool {
+    let zero_byte = |x: u64| {
+        let t = x ^ (BYTE_ONES * u64::from(b'-'));
+        !(((t & !HIGH_BITS) + !HIGH_BITS) | t) & HIGH_BITS != 0
+    };
+    zero_byte(key as u64) || zero_byte((key >> 64) as u64)
+}
+
+/// A hyphen before a lower-case letter ("Leg-spinner", "Ex-president", "Pro-democracy"):
+/// a compound no person's name is, whose parts of a name are capitalised ("Jean-Pierre",
+/// "Sanchez-Vicario").
+fn hyphen_before_lower(b: &[u8]) -> bool {
+    b.windows(2)
+        .any(|w| w[0] == b'-' && w[1].is_ascii_lowercase())
 }
 
 /// How many bytes of lower-cased ASCII are letters: those in `a..=z`, found all eight
@@ -213,6 +233,7 @@ fn general_word_flags(word: &str) -> Flags {
             && !(word.ends_with("'s") || word.ends_with("'S"))
             && !(word.ends_with("’s") || word.ends_with("’S"))
             && alphabetic_at_least_2(word)
+            && !hyphen_before_lower(b)
         {
             f.0 |= Flags::MAY_BE_NAME;
         }
@@ -340,6 +361,12 @@ const TITLES: &[&str] = &[
     "democrat", "gop", "spanish", "british", "french", "german", "russian", "chinese",
     "mexican", "colombian", "cuban", "brazilian", "socialist", "opposition", "sen", "rep",
     "gov", "gen", "dr", "mr", "mrs", "ms", "prof",
+    // Offices written as one hyphenated word, and more portfolios and ranks.
+    "vice-president", "attorney-general", "governor-general", "major-general",
+    "vice-chancellor", "vice-premier", "vice-chairman", "treasurer", "shadow", "affairs",
+    "science", "immigration", "employment", "tourism", "resources", "relations",
+    "industrial", "rear", "inspector", "superintendent", "constable", "associate", "mp",
+    "administrator", "firefighter", "businessman", "businessmen", "businesswoman",
 ];
 
 pub fn is_title(word: &str) -> bool {
@@ -881,6 +908,40 @@ fn alphabetic_at_least_2(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyphens_are_found_in_keys_as_in_bytes() {
+        let mut words: Vec<String> = crate::quotes::words_over(&["-", "a", "Z", ",", "\x7f"]);
+        words.extend(
+            [
+                "Leg-spinner",
+                "Jean-Pierre",
+                "Sanchez-Vicario",
+                "Attorney-General",
+            ]
+            .map(String::from),
+        );
+        words.push("abcdefgh-ijklmno".into());
+        words.push("abcdefg-hijklmno".into());
+        for w in words {
+            let b = w.as_bytes();
+            assert_eq!(has_hyphen(key(b)), b.contains(&b'-'), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn a_compound_with_a_lower_case_part_is_no_name() {
+        for (w, name) in [
+            ("Leg-spinner", false),
+            ("Ex-president", false),
+            ("Jean-Pierre", true),
+            ("Sanchez-Vicario", true),
+            ("Ex-présidente", false),
+            ("Müller-Lüdenscheidt", true),
+        ] {
+            assert_eq!(word_flags(w).may_be_name(), name, "{w}");
+        }
+    }
 
     #[test]
     fn keys_are_the_zero_padded_bytes() {

@@ -165,6 +165,11 @@ fn name_runs(
         while k < j && words[k].lex().is_title() {
             k += 1;
         }
+        if !words[j].lex().is_org_head() {
+            k = super::phrase::after_last_title(k, j, |x| {
+                words[x].lex().is_title() || words[x].lex().is_person_role()
+            });
+        }
         if !words[k].lex().is_title() || k < j {
             runs.push(Run {
                 title: i,
@@ -188,6 +193,7 @@ fn name_runs(
                     || (n + 1 == ws.len() && surname_place(words, r.first, r.last))
             })
             && !ws[ws.len() - 1].initial()
+            && !names_a_body_after(words, r.last)
             // "WELEVBY (CNS) —", "NATO": datelines and acronyms, written all in capitals.
             && !ws.iter().all(|w| all_capitals(w.s))
     });
@@ -516,6 +522,21 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     let after =
         !words[r.last].punctuated() && !object && words.get(k).is_some_and(|x| x.lex().is_cue());
     who || before || after
+}
+
+/// "the Agence France Presse news agency", "a senior Kestrel Front official": capitalised
+/// words that a lower-case "news", head of an organisation's name or role follows name a
+/// body, not a person ("the Trump administration" aside: a government named for its
+/// leader).
+fn names_a_body_after(words: &[Word], last: usize) -> bool {
+    !words[last].punctuated()
+        && words.get(last + 1).is_some_and(|n| {
+            !n.capitalised()
+                && !n.masked()
+                && (n.is("news")
+                    || n.lex().is_person_role()
+                    || (n.lex().is_org_head() && !n.is("administration")))
+        })
 }
 
 /// A run's words joined by single spaces: the name a person mention carries.

@@ -309,7 +309,12 @@ fn quotes_of(index: usize, article: &Article, outlets: &Outlets) -> (Vec<Quote>,
         };
         // A label or scare quote in the writer's own sentence ("what residents now call
         // “the wall”") is nobody's words because of who spoke in the paragraphs around.
-        let attr = attr.filter(|a| !(kind == QuoteKind::Term && a.via == Via::Context));
+        // Nor is a scare quote the words of a subject named in an earlier sentence: "who
+        // regard themselves as the vanguard of a “men's rights” movement … and say".
+        let attr = attr.filter(|a| {
+            kind != QuoteKind::Term
+                || (a.via != Via::Context && a.start >= ctx.sentence_of(span.open).0)
+        });
         let n = out.len() + 1;
         let id = quote_id(&article.id, n);
         let utterance = match split_from(&ctx, &spans, i) {

@@ -149,6 +149,24 @@ fn opens_appositive(seg: &[Word]) -> bool {
             )
         })
         || seg.last().is_some_and(|w| w.s.ends_with("-old"))
+        || participle_clause(seg)
+}
+
+/// "Thabo Mbeki, speaking at the opening ceremony, said": a clause opened by a
+/// participle, which says what the subject was doing, not who it is.
+fn participle_clause(seg: &[Word]) -> bool {
+    let first = seg[0].s;
+    first.len() >= 6
+        && first.ends_with("ing")
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        // Nouns in -ing that open an appositive ("Jones, morning host, said").
+        && !matches!(
+            first,
+            "morning" | "evening" | "building" | "meeting" | "offspring" | "sibling" | "darling"
+                | "nothing" | "something" | "anything" | "everything" | "ceiling" | "string"
+                | "viking" | "briefing" | "hearing" | "training" | "funding" | "housing"
+                | "shipping" | "banking" | "mining" | "polling" | "ruling" | "spring"
+        )
 }
 
 /// Walks back over comma-set appositives to the name they describe.
@@ -195,6 +213,11 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
     }
     if head.lex().is_pronoun() {
         return Some((head.start, head.end));
+    }
+    // "hoping to ease their workload today but are predicting", "a week ago when,
+    // according to": no noun phrase ends in a conjunction or preposition.
+    if head.lex().stops_phrase() {
+        return None;
     }
     if head.capitalised() {
         return Some(capitalised_np(words, floor, end));
@@ -261,9 +284,12 @@ fn capitalised_np(words: &[Word], floor: usize, end: usize) -> (usize, usize) {
             break;
         }
     }
-    // Sentence-initial function words are not part of the name ("When Maduro").
+    // Sentence-initial function words are not part of the name ("When Maduro"); place
+    // words are ("Port Belamridge Health Authority", "South African President Kgosi
+    // Mabena", "the New Mexico Environment Department").
     while k < end
-        && !words[k].lex().may_be_name()
+        && !words[k].lex().may_speak()
+        && !opens_place_name(words, k)
         && !words[k].lex().is_title()
         && !words[k].lex().is_group()
         && words[k].s != "U.S."
@@ -271,6 +297,19 @@ fn capitalised_np(words: &[Word], floor: usize, end: usize) -> (usize, usize) {
         k += 1;
     }
     (words[k].start, head.end)
+}
+
+/// "New Mexico", "South African", "United States": a capitalised word that the lexicon
+/// keeps from heading a phrase, opening a place's name with the capitalised word after.
+fn opens_place_name(words: &[Word], k: usize) -> bool {
+    words[k].capitalised()
+        && words.get(k + 1).is_some_and(Word::capitalised)
+        && lex::with_lower(words[k].s, |l| {
+            matches!(
+                l,
+                "new" | "north" | "south" | "east" | "west" | "united" | "latin"
+            )
+        })
 }
 
 /// A lower-case head with its determiner up to four words back: "the clown", "The
@@ -315,6 +354,22 @@ fn plausible(words: &[Word], start: usize, end: usize) -> bool {
             && !head.s.ends_with('s'))
 }
 
+/// Where a name of words `from..=last` starts once what stands before its last title or
+/// role is left out ("New York Mayor Rudolph Giuliani": at "Rudolph"): past the last word
+/// that `is_title` holds of, when two words or more follow it and it holds of none of
+/// them; else `from` ("Martin Luther King", and "Homeland Security Department", whose one
+/// word left would be no name).
+pub(crate) fn after_last_title(
+    from: usize,
+    last: usize,
+    is_title: impl Fn(usize) -> bool,
+) -> usize {
+    match (from..last).rev().find(|&t| is_title(t)) {
+        Some(t) if last - t >= 2 && !(t + 1..=last).any(&is_title) => t + 1,
+        _ => from,
+    }
+}
+
 /// Titles and honorifics off the front ("Secretary of State"), "of Venezuela" off the
 /// back; groups lose their article; descriptions stay as written.
 pub fn strip_titles(name: &str) -> String {
@@ -332,6 +387,21 @@ pub fn strip_titles(name: &str) -> String {
             i += 2;
         } else {
             break;
+        }
+    }
+    if !described && !grouped {
+        // "Queensland Premier Peter Beattie", "Foreign Affairs Minister Alexander Downer":
+        // a place or portfolio before the title, the name after it.
+        let end = words[i..]
+            .iter()
+            .position(|w| *w == "of")
+            .map_or(words.len(), |n| i + n);
+        // "Ostomine State Water Utility" names a body: no person's name is in it.
+        if end > i && !lex::is_org_head(words[end - 1]) {
+            i = after_last_title(i, end - 1, |x| {
+                let f = lex::word_flags(words[x]);
+                f.is_title() || f.is_person_role()
+            });
         }
     }
     let core: Vec<&str> = words[i..]
@@ -411,5 +481,34 @@ mod tests {
             strip_titles("the Venezuelan leader"),
             "the Venezuelan leader"
         );
+    }
+
+    #[test]
+    fn strips_what_stands_before_the_last_title() {
+        for (written, name) in [
+            ("Queensland Premier Anna Brightwater", "Anna Brightwater"),
+            ("Foreign Affairs Minister Lena Okafor", "Lena Okafor"),
+            ("New York Mayor Rudolph Giuliani", "Rudolph Giuliani"),
+            ("Vice-President Tomas Reyna", "Tomas Reyna"),
+            ("Scientist David Vaughan", "David Vaughan"),
+            ("Coretta Scott King", "Coretta Scott King"),
+            ("Ostra State Water Board", "Ostra State Water Board"),
+        ] {
+            assert_eq!(strip_titles(written), name, "{written}");
+        }
+    }
+
+    #[test]
+    fn a_name_starts_after_its_last_title_when_two_words_follow() {
+        let titles = |t: &'static [usize]| move |x: usize| t.contains(&x);
+        // "New York Mayor Rudolph Giuliani"
+        assert_eq!(after_last_title(0, 4, titles(&[2])), 3);
+        // "Homeland Security Department": one word after the title is no name.
+        assert_eq!(after_last_title(0, 2, titles(&[0, 1])), 0);
+        // "Martin Luther King": the last word is the title.
+        assert_eq!(after_last_title(0, 2, titles(&[2])), 0);
+        // No title at all, and a start already past the leading titles.
+        assert_eq!(after_last_title(0, 3, titles(&[])), 0);
+        assert_eq!(after_last_title(2, 5, titles(&[0, 1, 3])), 4);
     }
 }

@@ -582,7 +582,7 @@ impl<'a> Context<'a> {
 
     /// The person a definite description refers to: the nearest one the article
     /// describes with the same words ("the Venezuelan leader" and "Venezuelan President
-    /// Nicolás Maduro"), else the subject before it.
+    /// Nicolás Maduro").
     fn described_before(&self, at: usize, description: &[Word]) -> Option<&Mention> {
         let wanted: Vec<String> = description
             .iter()
@@ -611,7 +611,6 @@ impl<'a> Context<'a> {
             }
         }
         best.map(|(m, _)| m)
-            .or_else(|| self.subject_before(at, None))
     }
 
     /// The nearest group named before `at` ("they" -> "Venezuelan officials").
@@ -770,6 +769,11 @@ impl<'a> Context<'a> {
             return self.org_named_before(a.start, words[words.len() - 1].s);
         }
         if definite_role(&words) {
+            return self
+                .described_before(a.start, &words)
+                .or_else(|| self.subject_before(a.start, None));
+        }
+        if lone_role(&words) {
             return self.described_before(a.start, &words);
         }
         self.org_over(a.start, a.end)
@@ -905,6 +909,14 @@ fn definite_role(words: &[Word]) -> bool {
         && words
             .last()
             .is_some_and(|w| lex::with_lower(w.s, lex::is_person_role))
+}
+
+/// "The President said": a role alone, capitalised, whose determiner the phrase left
+/// out. It refers back as "the president" does, but only to someone the article
+/// describes so: "Chairman of the Joint Chiefs General Richard Myers, said" is no
+/// reference to whoever the sentence before was about.
+fn lone_role(words: &[Word]) -> bool {
+    matches!(words, [w] if w.capitalised() && w.lex().is_person_role())
 }
 
 /// Where the run of capitalised name words that opens `words` ends.
