@@ -156,7 +156,11 @@ fn name_runs(
         {
             let particle = words.get(j + 2).is_some_and(|w| w.capitalised())
                 && words[j + 1].lex().is_particle();
-            if !(starts_name(&words[j + 1]) || particle || surname_place(words, i, j + 1)) {
+            if !(starts_name(&words[j + 1])
+                || particle
+                || surname_place(words, i, j + 1)
+                || month_named(words, j + 1))
+            {
                 break;
             }
             j += 1;
@@ -165,7 +169,8 @@ fn name_runs(
         while k < j && words[k].lex().is_title() {
             k += 1;
         }
-        if !words[j].lex().is_org_head() {
+        // Two name words must follow a title: runs shorter than three words keep theirs.
+        if j >= k + 2 && !words[j].lex().is_org_head() {
             k = super::phrase::after_last_title(k, j, |x| {
                 words[x].lex().is_title() || words[x].lex().is_person_role()
             });
@@ -191,6 +196,7 @@ fn name_runs(
                     || w.lex().is_particle()
                     || w.initial()
                     || (n + 1 == ws.len() && surname_place(words, r.first, r.last))
+                    || (n > 0 && month_named(words, r.first + n))
             })
             && !ws[ws.len() - 1].initial()
             && !names_a_body_after(words, r.last)
@@ -257,6 +263,28 @@ fn all_capitals(s: &str) -> bool {
         letters += 1;
     }
     letters >= 2
+}
+
+/// Whether `words[at]` is a name that is also a month ("Akbar Jan", "Mrs May", "Carter
+/// June"): capitalised after a name word or title with nothing between, and no number
+/// after it, as one would follow in "Jan 6".
+pub(crate) fn month_named(words: &[Word], at: usize) -> bool {
+    let w = &words[at];
+    at > 0
+        && w.capitalised()
+        && !w.masked()
+        && lex::with_lower(w.s, |l| {
+            matches!(l, "jan" | "may" | "april" | "june" | "august")
+        })
+        && {
+            let before = &words[at - 1];
+            !before.punctuated()
+                && before.capitalised()
+                && (before.lex().may_be_name() || before.lex().is_title())
+        }
+        && !words
+            .get(at + 1)
+            .is_some_and(|n| n.s.as_bytes().first().is_some_and(u8::is_ascii_digit))
 }
 
 /// Whether `words[at]` is a surname that is also a place word ("General Oluwaseun
@@ -531,11 +559,13 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
 fn names_a_body_after(words: &[Word], last: usize) -> bool {
     !words[last].punctuated()
         && words.get(last + 1).is_some_and(|n| {
-            !n.capitalised()
-                && !n.masked()
-                && (n.is("news")
-                    || n.lex().is_person_role()
-                    || (n.lex().is_org_head() && !n.is("administration")))
+            if n.capitalised() || n.masked() {
+                return false;
+            }
+            let f = n.lex();
+            f.is_person_role()
+                || (f.is_org_head() && !n.is("administration"))
+                || n.s.eq_ignore_ascii_case("news")
         })
 }
 

@@ -41,7 +41,10 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
         if !ok
             || w.masked()
             || j - i >= MAX_FORWARD
-            || (j > i && w.lex().stops_phrase() && !title_of(words, j))
+            || (j > i
+                && w.lex().stops_phrase()
+                && !title_of(words, j)
+                && !super::mentions::month_named(words, j))
         {
             break;
         }
@@ -348,6 +351,10 @@ fn plausible(words: &[Word], start: usize, end: usize) -> bool {
             .any(|w| w.capitalised() && w.lex().may_be_name())
         || head.lex().is_group()
         || head.lex().is_person_role()
+        // "Mr Jan", "Mrs May": whatever else the word may be, a title makes it a name.
+        || inside
+            .windows(2)
+            .any(|p| p[0].lex().is_title() && p[1].capitalised() && !p[1].lex().is_title())
         || (inside.len() >= 2
             && inside[0].lex().is_determiner()
             && !head.capitalised()
