@@ -386,6 +386,9 @@ const PERSON_ROLES: &[&str] = &[
     "manager", "coach", "owner", "researcher", "scientist", "professor", "economist",
     "analyst", "councillor", "councilor", "commissioner", "captain", "organizer",
     "organiser", "activist", "legislator", "spokesperson", "resident", "chair",
+    "negotiator", "mediator", "adviser", "advisor", "aide", "correspondent", "editor",
+    "investigator", "inspector", "administrator", "treasurer", "campaigner", "lobbyist",
+    "consultant", "surgeon", "physician", "teacher", "firefighter", "historian",
 ];
 
 /// Nouns that end the name of an organisation ("the Port Authority", "the Steelworkers
@@ -399,7 +402,7 @@ const ORG_HEADS: &[&str] = &[
     "league", "ministry", "mission", "office", "service", "society", "trust", "union",
     "utility", "alliance", "network", "organization", "organisation", "party", "bank",
     "university", "college", "hospital", "administration", "police", "inc", "inc.", "corp",
-    "corp.", "ltd", "ltd.",
+    "corp.", "ltd", "ltd.", "command",
 ];
 
 /// Nouns that end the name of a scheme or a document, not a body: "the Rosabora
