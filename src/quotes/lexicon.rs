@@ -293,6 +293,10 @@ impl Flags {
     pub fn is_title(self) -> bool {
         self.listed(TITLE)
     }
+    /// A title or a person's role: what a name's last such word starts it after.
+    pub fn is_title_or_role(self) -> bool {
+        self.listed(TITLE | PERSON_ROLE)
+    }
     pub fn is_person_role(self) -> bool {
         self.listed(PERSON_ROLE)
     }

@@ -171,9 +171,7 @@ fn name_runs(
         }
         // Two name words must follow a title: runs shorter than three words keep theirs.
         if j >= k + 2 && !words[j].lex().is_org_head() {
-            k = super::phrase::after_last_title(k, j, |x| {
-                words[x].lex().is_title() || words[x].lex().is_person_role()
-            });
+            k = super::phrase::after_last_title(k, j, |x| words[x].lex().is_title_or_role());
         }
         if !words[k].lex().is_title() || k < j {
             runs.push(Run {

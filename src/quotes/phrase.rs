@@ -372,7 +372,8 @@ pub(crate) fn after_last_title(
     is_title: impl Fn(usize) -> bool,
 ) -> usize {
     match (from..last).rev().find(|&t| is_title(t)) {
-        Some(t) if last - t >= 2 && !(t + 1..=last).any(&is_title) => t + 1,
+        // `t` is the last title before `last`: only `last` itself is left to ask.
+        Some(t) if last - t >= 2 && !is_title(last) => t + 1,
         _ => from,
     }
 }
@@ -405,10 +406,7 @@ pub fn strip_titles(name: &str) -> String {
             .map_or(words.len(), |n| i + n);
         // "Ostomine State Water Utility" names a body: no person's name is in it.
         if end > i && !lex::is_org_head(words[end - 1]) {
-            i = after_last_title(i, end - 1, |x| {
-                let f = lex::word_flags(words[x]);
-                f.is_title() || f.is_person_role()
-            });
+            i = after_last_title(i, end - 1, |x| lex::word_flags(words[x]).is_title_or_role());
         }
     }
     let core: Vec<&str> = words[i..]
