@@ -339,7 +339,21 @@ impl<'a> Context<'a> {
         let i = words
             .windows(2)
             .rposition(|w| w[0].is(lex::ACCORDING) && w[1].is("to"))?;
-        let (start, end) = np_forward(words, i + 2)?;
+        let at = i + 2;
+        let (start, end) = match np_forward(words, at) {
+            // "according to court documents": what the documents say, not the court.
+            Some((start, end)) => match words.iter().position(|w| w.end == end) {
+                Some(k) if !words[k].punctuated() && words.get(k + 1).is_some_and(record) => {
+                    (start, words[k + 1].end)
+                }
+                _ => (start, end),
+            },
+            // "according to documents", "according to testimony".
+            None => words
+                .get(at)
+                .filter(|w| record(w))
+                .map(|w| (w.start, w.end))?,
+        };
         Some(self.make(start, end, Some("according to".into()), Via::Cue))
     }
 
@@ -917,6 +931,42 @@ fn definite_role(words: &[Word]) -> bool {
 /// reference to whoever the sentence before was about.
 fn lone_role(words: &[Word]) -> bool {
     matches!(words, [w] if w.capitalised() && w.lex().is_person_role())
+}
+
+/// A written record that a report cites as its source ("according to court documents",
+/// "according to testimony"): lower case, a word of its own.
+fn record(w: &Word) -> bool {
+    !w.capitalised()
+        && !w.masked()
+        && lex::with_lower(w.s, |l| {
+            matches!(
+                l,
+                "documents"
+                    | "document"
+                    | "records"
+                    | "papers"
+                    | "filings"
+                    | "filing"
+                    | "files"
+                    | "testimony"
+                    | "transcripts"
+                    | "transcript"
+                    | "minutes"
+                    | "figures"
+                    | "data"
+                    | "statistics"
+                    | "estimates"
+                    | "reports"
+                    | "report"
+                    | "statement"
+                    | "statements"
+                    | "emails"
+                    | "letters"
+                    | "memos"
+                    | "notes"
+                    | "logs"
+            )
+        })
 }
 
 /// Where the run of capitalised name words that opens `words` ends.
