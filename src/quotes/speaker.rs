@@ -27,6 +27,9 @@ const CONTEXT_PARAGRAPHS: usize = 3;
 const LOOKBACK_QUOTES: usize = 16;
 /// How much of a sentence is read for the name that opens it, in bytes.
 const OPENING_NAME_BYTES: usize = 160;
+/// How many words may introduce the person a sentence opens with ("The institute's
+/// Statistics Unit director, professor Helena Britt, says").
+const LEAD_WORDS: usize = 8;
 /// The longest organisation's name read before a colon, in words.
 const ORG_WORDS: usize = 6;
 /// A cue this close after a quote attributes it before any cue in front of it.
@@ -549,9 +552,79 @@ impl<'a> Context<'a> {
                 return Some((first.start, head[c].end));
             }
         }
-        let w = Some(first)
-            .filter(|w| !w.masked() && (w.lex().may_be_name() || w.lex().is_pronoun()))?;
-        Some((w.start, name_run_end(&words)))
+        let introduced = self.introduced_person(&words, to);
+        let Some(w) =
+            Some(first).filter(|w| !w.masked() && (w.lex().may_be_name() || w.lex().is_pronoun()))
+        else {
+            return introduced.map(|m| (m.start, m.end));
+        };
+        let end = name_run_end(&words);
+        // "Union secretary Geoff Derrick says": the run that opens the sentence ends
+        // before the person it introduces.
+        match introduced {
+            Some(m) if end <= m.start => Some((m.start, m.end)),
+            _ => Some((w.start, end)),
+        }
+    }
+
+    /// The person `words` (those opening a sentence, ending before byte `to`) name
+    /// behind the words that introduce them: "Mr Crean says", "The union's Geoff
+    /// Derrick says", "Union secretary Geoff Derrick says", "The institute's director,
+    /// professor Helena Britt, says". None when the sentence opens with the name itself
+    /// (the caller reads that as written) or with anything else.
+    fn introduced_person(&self, words: &[Word], to: usize) -> Option<&Mention> {
+        let first = words.first()?;
+        let k = self.mentions.partition_point(|m| m.start < first.start);
+        let introduces = |w: &Word| {
+            !w.masked()
+                && !w.colon
+                && !w.stop
+                && !w.brk
+                && (w.is("the")
+                    || possessive(w.s)
+                    || w.lex().is_title_or_role()
+                    || w.lex().is_org_head()
+                    || (w.capitalised() && w.lex().may_be_name()))
+        };
+        self.mentions[k..]
+            .iter()
+            .take_while(|m| m.start < to)
+            .filter(|m| {
+                !m.org
+                    && !m.group
+                    && m.end <= to
+                    && super::names::is_person(&m.name)
+                    // No body's noun inside: "Emergency Services (SES)" names none.
+                    && m.name.split(' ').all(|w| !lex::word_flags(w).is_org_head())
+            })
+            .find(|m| {
+                let lead = words.iter().take_while(|w| w.end <= m.start).count();
+                // The name's own first word follows the lead, and the name ends where
+                // the phrase does: not "Queensland Tourism Industry" of "Queensland
+                // Tourism Industry Council's Daniel Gschwind".
+                let last = words.iter().rposition(|w| w.end <= m.end);
+                (1..=LEAD_WORDS).contains(&lead)
+                    && words[..lead].iter().all(introduces)
+                    // What stands just before the name introduces it, and is not a part
+                    // of it: "State" of "State Emergency Services (SES)" is not.
+                    && {
+                        let w = &words[lead - 1];
+                        w.comma
+                            || possessive(w.s)
+                            || (w.lex().is_title_or_role()
+                                && (!w.capitalised() || w.lex().is_person_role() || honorific(w)))
+                    }
+                    && words.get(lead).is_some_and(|w| w.start == m.start)
+                    && last.is_some_and(|l| {
+                        let next = words.get(l + 1);
+                        (words[l].punctuated() || next.is_some_and(|n| !n.capitalised()))
+                            // "State Emergency Services (SES) volunteers are": the
+                            // volunteers are the subject, not a person so named.
+                            && !next.is_some_and(|n| {
+                                n.lex().is_group() || n.lex().is_person_role() || n.lex().is_org_head()
+                            })
+                    })
+            })
     }
 
     /// Mentions ending before byte `at`, nearest first, within the lookback bounds.
@@ -931,6 +1004,70 @@ fn definite_role(words: &[Word]) -> bool {
 /// reference to whoever the sentence before was about.
 fn lone_role(words: &[Word]) -> bool {
     matches!(words, [w] if w.capitalised() && w.lex().is_person_role())
+}
+
+/// A capitalised title that is a person's own ("Mr Crean", "Senator Hill"), not one
+/// that also names a place or a portfolio ("State" of "State Emergency Services").
+fn honorific(w: &Word) -> bool {
+    lex::with_lower(w.s.trim_end_matches('.'), |l| {
+        matches!(
+            l,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
+                | "professor"
+                | "doctor"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "lady"
+                | "senator"
+                | "sen"
+                | "justice"
+                | "judge"
+                | "minister"
+                | "premier"
+                | "president"
+                | "mayor"
+                | "governor"
+                | "treasurer"
+                | "commissioner"
+                | "inspector"
+                | "superintendent"
+                | "detective"
+                | "sergeant"
+                | "constable"
+                | "captain"
+                | "colonel"
+                | "general"
+                | "admiral"
+                | "secretary"
+                | "chairman"
+                | "chairwoman"
+                | "director"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "reverend"
+                | "father"
+                | "bishop"
+                | "archbishop"
+                | "cardinal"
+                | "rabbi"
+                | "sheikh"
+                | "king"
+                | "queen"
+                | "prince"
+                | "princess"
+        )
+    })
+}
+
+/// "union's", "Labor's", "workers'": a possessive, straight or curly.
+fn possessive(s: &str) -> bool {
+    s.len() > 2
+        && (s.ends_with("'s") || s.ends_with("’s") || s.ends_with("s'") || s.ends_with("s’"))
 }
 
 /// A written record that a report cites as its source ("according to court documents",
