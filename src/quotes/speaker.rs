@@ -407,6 +407,15 @@ impl<'a> Context<'a> {
         {
             return None;
         }
+        // "…the country. “I'm sure…,” the Opposition leader said.": a quote left open
+        // where the next one opens is one utterance over run-together paragraphs (each
+        // opened with a mark, only the last closed), whoever the last part names.
+        if let Some(a) = self.continued_by(i, found) {
+            return Some(Attribution {
+                via: Via::Continued,
+                ..a.clone()
+            });
+        }
         // An earlier quote of the same paragraph.
         if let Some(prev) = (0..i)
             .rev()
@@ -429,6 +438,28 @@ impl<'a> Context<'a> {
                 .map(|(s, e)| self.make(s, e, None, Via::Context));
         }
         self.floating(span.open, self.paragraphs[p].0)
+    }
+
+    /// The attribution of the quote that closes the run of quotes left open that `i`
+    /// opens, each part opening where the one before stops (spaces between them only).
+    fn continued_by<'f>(
+        &self,
+        i: usize,
+        found: &'f [Option<Attribution>],
+    ) -> Option<&'f Attribution> {
+        let mut j = i;
+        while !self.spans[j].terminated {
+            let next = self.spans.get(j + 1)?;
+            let gap = self.masked.get(self.spans[j].close..next.open)?;
+            if !gap.trim().is_empty() {
+                return None;
+            }
+            j += 1;
+            if let Some(a) = found[j].as_ref() {
+                return Some(a);
+            }
+        }
+        None
     }
 
     /// A paragraph that is nothing but a quote: the speaker of the quote that opens the
