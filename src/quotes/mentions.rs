@@ -187,7 +187,9 @@ fn name_runs(
     runs.retain(|r| {
         let ws = &words[r.first..=r.last];
         !in_org(ws[0].start, ws[ws.len() - 1].end)
-            && !after_place_prefix(words, r.title)
+            // "New Ardurgrad" is a place; "New South Wales Emergency Services Minister
+            // Bob Debus" a place's minister, named after the titles.
+            && (r.first != r.title || !after_place_prefix(words, r.title))
             && r.last - r.first < 4
             && ws.iter().enumerate().all(|(n, w)| {
                 w.lex().may_be_name()
