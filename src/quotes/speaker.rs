@@ -417,12 +417,20 @@ impl<'a> Context<'a> {
             });
         }
         // An earlier quote of the same paragraph.
-        if let Some(prev) = (0..i)
+        if let Some((j, prev)) = (0..i)
             .rev()
             .take(LOOKBACK_QUOTES)
             .take_while(|&j| self.paragraph_of(self.spans[j].close.saturating_sub(1)) == p)
-            .find_map(|j| found[j].as_ref())
+            .find_map(|j| found[j].as_ref().map(|a| (j, a)))
         {
+            // "…,” Mr Ford replied. Mr Kissinger appeared to be concerned. “It is
+            // important…”: a sentence of the writer's own between them that opens with
+            // a person hands the quote to that person.
+            if let Some(a) =
+                self.named_between(self.spans[j].close.max(self.spans[j].end), span.open)
+            {
+                return Some(a);
+            }
             return Some(Attribution {
                 via: Via::Continued,
                 ..prev.clone()
@@ -549,6 +557,27 @@ impl<'a> Context<'a> {
         }
         let (prev, _) = self.sentence_of(s - 1);
         let (start, end) = self.opening_name(prev, s)?;
+        Some(self.make(start, end, None, Via::Context))
+    }
+
+    /// The person named at the opening of the writer's sentence just before the quote
+    /// that opens at `open`, when that sentence starts at or after `after` (the close
+    /// of the quote before): a name, not a pronoun, and no body.
+    fn named_between(&self, after: usize, open: usize) -> Option<Attribution> {
+        let (s, _) = self.sentence_of(open);
+        if s <= after {
+            return None;
+        }
+        let (prev, _) = self.sentence_of(s - 1);
+        if prev < after {
+            return None;
+        }
+        let (start, end) = self.opening_name(prev, s)?;
+        // The opening's words hold a person's mention ("Mr Kissinger" holds "Kissinger").
+        let k = self.mentions.partition_point(|m| m.end <= start);
+        self.mentions
+            .get(k)
+            .filter(|m| m.start >= start && m.end <= end && !m.org && !m.group)?;
         Some(self.make(start, end, None, Via::Context))
     }
 
