@@ -814,7 +814,16 @@ impl<'a> Context<'a> {
             (Some(m), Some(q)) if q.start > m.end => Some(q.resolved.clone()),
             (Some(m), _) => Some(m.name.clone()),
             (None, Some(q)) => Some(q.resolved.clone()),
-            (None, None) => None,
+            // "…,” a staff member told AFP. “…,” he said.": no one named, but the
+            // quote before is a person's the article describes.
+            (None, None) => earlier
+                .iter()
+                .rev()
+                .take(LOOKBACK_QUOTES)
+                .flatten()
+                .find(|e| e.start < at)
+                .filter(|e| describes_one_person(&e.text) && e.resolved == e.text)
+                .map(|e| e.resolved.clone()),
         }
     }
 
@@ -1064,6 +1073,44 @@ fn definite_role(words: &[Word]) -> bool {
 /// reference to whoever the sentence before was about.
 fn lone_role(words: &[Word]) -> bool {
     matches!(words, [w] if w.capitalised() && w.lex().is_person_role())
+}
+
+/// "a staff member", "the source", "one security expert": a phrase that describes a
+/// single person by what they are, without naming them.
+fn describes_one_person(text: &str) -> bool {
+    let words = split(text, 0);
+    let [first, .., last] = words.as_slice() else {
+        return false;
+    };
+    lex::with_lower(first.s, |l| matches!(l, "a" | "an" | "the" | "one"))
+        && lex::with_lower(last.s, |l| {
+            lex::is_person_role(l)
+                || matches!(
+                    l,
+                    "member"
+                        | "source"
+                        | "man"
+                        | "woman"
+                        | "witness"
+                        | "expert"
+                        | "worker"
+                        | "employee"
+                        | "student"
+                        | "survivor"
+                        | "relative"
+                        | "neighbour"
+                        | "neighbor"
+                        | "friend"
+                        | "passenger"
+                        | "soldier"
+                        | "policeman"
+                        | "nurse"
+                        | "driver"
+                        | "farmer"
+                        | "guard"
+                        | "militant"
+                )
+        })
 }
 
 /// A capitalised title that is a person's own ("Mr Crean", "Senator Hill"), not one
