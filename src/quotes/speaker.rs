@@ -1274,26 +1274,51 @@ fn post_cue(words: &[Word], within: usize) -> Option<usize> {
 /// Whether `words[k]` is a verb of saying: a cue word, but not a noun after an article
 /// or a possessive ("the promise", "his warning", "a statement").
 fn verb_cue(words: &[Word], k: usize) -> bool {
-    words[k].lex().is_cue()
-        && !k.checked_sub(1).is_some_and(|p| {
-            let w = &words[p];
-            !w.punctuated()
-                && lex::with_lower(w.s, |l| {
-                    matches!(
-                        l,
-                        "the"
-                            | "a"
-                            | "an"
-                            | "this"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                    )
-                })
-        })
+    let determiner = |p: usize| {
+        let w = &words[p];
+        !w.punctuated()
+            && lex::with_lower(w.s, |l| {
+                matches!(
+                    l,
+                    "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our" | "my"
+                )
+            })
+    };
+    // "slamming his peace call as …": a noun of saying after a determiner and a noun,
+    // where a verb would agree with a singular subject ("calls").
+    let compound = || {
+        k >= 2
+            && determiner(k - 2)
+            && !words[k - 1].punctuated()
+            && !words[k - 1].capitalised()
+            && !words[k - 1].s.ends_with('s')
+            && lex::with_lower(words[k].s, |l| {
+                matches!(
+                    l,
+                    "call"
+                        | "claim"
+                        | "warning"
+                        | "statement"
+                        | "comment"
+                        | "remark"
+                        | "promise"
+                        | "pledge"
+                        | "vow"
+                        | "threat"
+                        | "plea"
+                        | "appeal"
+                        | "demand"
+                        | "message"
+                        | "announcement"
+                        | "report"
+                        | "tweet"
+                        | "post"
+                        | "admission"
+                        | "denial"
+                )
+            })
+    };
+    words[k].lex().is_cue() && !k.checked_sub(1).is_some_and(determiner) && !compound()
 }
 
 /// “…” -Commissioner Geoffrey Starks
