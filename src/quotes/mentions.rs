@@ -142,6 +142,7 @@ fn name_runs(
     };
     // At most one run per capitalised word.
     let mut runs: Vec<Run> = Vec::with_capacity(caps.len());
+    let mut titled_titles: Vec<Run> = Vec::new();
     // Only a capitalised word starts a name.
     let mut next = 0;
     for &i in caps {
@@ -180,6 +181,16 @@ fn name_runs(
                 last: j,
                 titled: k > i,
                 known: false,
+            });
+        } else if j > i && courtesy_title(&words[j - 1]) {
+            // "Dr Sultan": a title after Mr or Dr may be a surname, if a longer name
+            // of the article ends with it ("Aamer Sultan").
+            titled_titles.push(Run {
+                title: i,
+                first: j,
+                last: j,
+                titled: true,
+                known: true,
             });
         }
         next = j + 1;
@@ -228,7 +239,23 @@ fn name_runs(
     for r in &mut runs {
         r.known = in_long.contains(words[r.first].s);
     }
+    let surnamed = |r: &Run| {
+        runs.iter()
+            .any(|l| l.last > l.first && words[l.last].s == words[r.last].s)
+    };
+    titled_titles.retain(|r| surnamed(r));
+    if !titled_titles.is_empty() {
+        runs.append(&mut titled_titles);
+        runs.sort_by_key(|r| r.first);
+    }
     runs
+}
+
+/// Mr, Mrs, Ms, Miss or Dr: a courtesy title, which stands before a surname only.
+fn courtesy_title(w: &Word) -> bool {
+    lex::with_lower(w.s.trim_end_matches('.'), |l| {
+        matches!(l, "mr" | "mrs" | "ms" | "miss" | "dr")
+    })
 }
 
 /// Whether a line ends between two words of `masked`, `a` before `b`: a name or a
