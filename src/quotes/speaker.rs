@@ -713,18 +713,36 @@ impl<'a> Context<'a> {
     /// sentence holding one: its first mention that is not an object, else its first.
     fn nearest_subject(&self, at: usize, fits: impl Fn(&&Mention) -> bool) -> Option<&Mention> {
         let mut best: Option<&Mention> = None;
+        // "He has told Channel Nine …": a sentence whose subject is "he" and whose only
+        // names are objects is about the person before it, whom "he" stands for.
+        let mut object_only: Option<&Mention> = None;
         for m in self.mentions_before(at).filter(fits) {
             if let Some(b) = best {
                 if b.sentence != m.sentence {
-                    break;
-                }
-                if m.object && !b.object {
+                    if !(b.object && self.opens_with_pronoun(b.sentence)) {
+                        break;
+                    }
+                    object_only = object_only.or(best);
+                } else if m.object && !b.object {
                     continue;
                 }
             }
             best = Some(m);
         }
-        best
+        match best {
+            Some(b) if b.object && object_only.is_some() => object_only,
+            _ => best.or(object_only),
+        }
+    }
+
+    /// Whether sentence `k` opens with "he" or "she".
+    fn opens_with_pronoun(&self, k: usize) -> bool {
+        let (s, e) = self.sentences[k];
+        let first = self.masked[s..e]
+            .split_ascii_whitespace()
+            .next()
+            .unwrap_or_default();
+        lex::with_lower(first, |l| matches!(l, "he" | "she"))
     }
 
     /// The person a definite description refers to: the nearest one the article
