@@ -448,6 +448,7 @@ const GROUPS: &[&str] = &[
     "organizers", "organisers", "engineers", "lawyers", "farmers", "parents", "students",
     "nurses", "tenants", "landlords", "drivers", "firefighters", "soldiers", "troops",
     "regulators", "auditors", "officers", "unions", "employees", "staff", "locals",
+    "groups", "militants", "rebels",
 ];
 
 pub fn is_person_role(word: &str) -> bool {

@@ -210,6 +210,8 @@ fn name_runs(
                     || (n > 0 && month_named(words, r.first + n))
             })
             && !ws[ws.len() - 1].initial()
+            // "The Israeli Cabinet Minister, Ephraim Sneh, says": a role, not a name.
+            && !(ws.len() > 1 && ws[ws.len() - 1].lex().is_person_role())
             && !names_a_body_after(words, r.last)
             // "WELEVBY (CNS) —", "NATO": datelines and acronyms, written all in capitals.
             && !ws.iter().all(|w| all_capitals(w.s))
