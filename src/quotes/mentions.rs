@@ -618,11 +618,11 @@ fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
     descriptors.extend(appositive_after(words, r.last).map(|w| descriptor(w.s)));
     let gender = descriptors.iter().find_map(|d| gender_of(d));
     let (start, end) = (words[r.first].start, words[r.last].end);
+    // "He has told Channel Nine": whom one tells is no subject, as after a preposition.
     let object = r.title.checked_sub(1).map(|p| &words[p]).is_some_and(|p| {
         !p.punctuated()
-                // "He has told Channel Nine": whom one tells is no subject either.
-                && (p.lex().is_preposition()
-                    || lex::with_lower(p.s, |l| matches!(l, "told" | "tells" | "tell")))
+            && (p.lex().is_preposition()
+                || lex::with_lower(p.s, |l| matches!(l, "told" | "tells" | "tell")))
     });
     Mention {
         start,

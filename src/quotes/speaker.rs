@@ -729,6 +729,7 @@ impl<'a> Context<'a> {
             }
             best = Some(m);
         }
+        // Objects only further back as well: the nearer of them.
         match best {
             Some(b) if b.object && object_only.is_some() => object_only,
             _ => best.or(object_only),
