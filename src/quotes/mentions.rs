@@ -8,7 +8,7 @@
 //! Cost: linear in the words of the article.
 
 use super::lexicon as lex;
-use super::words::{with_article_words_outside, Word};
+use super::words::{bracketed_acronym, with_article_words_outside, Word};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
@@ -1021,6 +1021,7 @@ fn org_mentions(
             while t + 1 < words.len()
                 && t - e <= 3
                 && name_word(&words[t + 1])
+                && !bracketed_acronym(words, t + 1)
                 && !words[t].punctuated()
                 && joined(t)
             {

@@ -4,7 +4,7 @@
 //! titles and appositives are stripped. Every reader looks at a bounded number of words.
 
 use super::lexicon as lex;
-use super::words::Word;
+use super::words::{bracketed_acronym, Word};
 
 /// Longest speaker phrase read forwards, in words.
 const MAX_FORWARD: usize = 6;
@@ -210,6 +210,11 @@ fn clause_subject(words: &[Word], start: usize, end: usize) -> Option<(usize, us
 
 /// The noun phrase ending at `words[end]`, not reaching before `floor`.
 pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, usize)> {
+    // "the Patriotic Union of Kurdistan (PUK)": the phrase ends at the name the acronym
+    // in brackets abbreviates.
+    if end > floor && bracketed_acronym(words, end) {
+        return trailing_np(words, floor, end - 1);
+    }
     let head = &words[end];
     if head.masked() {
         return None;

@@ -349,6 +349,19 @@ fn special(x: u64) -> u64 {
     (!printable | x) & HIGHS
 }
 
+/// Whether `words[k]` is an acronym in brackets after the name it abbreviates ("the
+/// Patriotic Union of Kurdistan (PUK)"): no word of that name. The bracket, stripped
+/// from the word, stands in the gap before it; the closing one marks the word's break.
+pub fn bracketed_acronym(words: &[Word], k: usize) -> bool {
+    let w = &words[k];
+    k > 0
+        && w.brk
+        && w.start == words[k - 1].end + 2
+        && w.s.len() >= 2
+        && w.s.bytes().all(|b| b.is_ascii_uppercase())
+        && !words[k - 1].punctuated()
+}
+
 /// Splits `text` (a slice starting at byte `base` of the article) into words. Dashes
 /// separate words even without spaces ("said—a line he repeated").
 pub fn split(text: &str, base: usize) -> Vec<Word<'_>> {
