@@ -174,6 +174,21 @@ fn name_runs(
         if j >= k + 2 && !words[j].lex().is_org_head() {
             k = super::phrase::after_last_title(k, j, |x| words[x].lex().is_title_or_role());
         }
+        // "Minister for Rehabilitation Jayalath Jayawardena": the portfolio opens the
+        // run, the person's two names close it.
+        if k == i
+            && j >= k + 2
+            && i >= 2
+            && lex::with_lower(words[i - 1].s, |l| l == "for" || l == "of")
+            && !words[i - 1].punctuated()
+            && !words[i - 2].punctuated()
+            && words[i - 2].lex().is_title()
+            && words[k..=j]
+                .iter()
+                .all(|w| !w.initial() && !w.lex().is_particle())
+        {
+            k = j - 1;
+        }
         if !words[k].lex().is_title() || k < j {
             runs.push(Run {
                 title: i,
