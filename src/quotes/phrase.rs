@@ -130,7 +130,33 @@ pub fn np_backward(words: &[Word], ci: usize) -> Option<(usize, usize)> {
     if words[j].comma || words[j].brk {
         return appositive_subject(words, j);
     }
-    trailing_np(words, 0, j).filter(|&(s, e)| plausible(words, s, e))
+    let mut np = trailing_np(words, 0, j).filter(|&(s, e)| plausible(words, s, e))?;
+    // "a staff member at Hillcrest Christian College in Berwick told": twice at most.
+    for _ in 0..2 {
+        match located_subject(words, np.0) {
+            Some(outer) => np = outer,
+            None => break,
+        }
+    }
+    Some(np)
+}
+
+/// "The U.S. Central Command in Florida said", "Officials in Washington said": the
+/// phrase before the cue is where its subject is; the subject is the phrase before
+/// "in" or "at", for a phrase that starts at byte `start`.
+fn located_subject(words: &[Word], start: usize) -> Option<(usize, usize)> {
+    let first = words.iter().rposition(|w| w.start == start)?;
+    let p = first.checked_sub(1)?;
+    let at = &words[p];
+    if p == 0
+        || at.punctuated()
+        || words[p - 1].punctuated()
+        || !lex::with_lower(at.s, |l| l == "in" || l == "at")
+    {
+        return None;
+    }
+    trailing_np(words, 0, p - 1)
+        .filter(|&(s, e)| plausible(words, s, e) && !words[p - 1].lex().is_pronoun())
 }
 
 /// Words that open an appositive or a relative clause set off by commas.
