@@ -142,7 +142,7 @@ fn name_runs(
     };
     // At most one run per capitalised word.
     let mut runs: Vec<Run> = Vec::with_capacity(caps.len());
-    let mut titled_titles: Vec<Run> = Vec::new();
+    let mut title_surnames: Vec<Run> = Vec::new();
     // Only a capitalised word starts a name.
     let mut next = 0;
     for &i in caps {
@@ -200,7 +200,7 @@ fn name_runs(
         } else if j > i && courtesy_title(&words[j - 1]) {
             // "Dr Sultan": a title after Mr or Dr may be a surname, if a longer name
             // of the article ends with it ("Aamer Sultan").
-            titled_titles.push(Run {
+            title_surnames.push(Run {
                 title: i,
                 first: j,
                 last: j,
@@ -256,13 +256,12 @@ fn name_runs(
     for r in &mut runs {
         r.known = in_long.contains(words[r.first].s);
     }
-    let surnamed = |r: &Run| {
+    title_surnames.retain(|r| {
         runs.iter()
             .any(|l| l.last > l.first && words[l.last].s == words[r.last].s)
-    };
-    titled_titles.retain(|r| surnamed(r));
-    if !titled_titles.is_empty() {
-        runs.append(&mut titled_titles);
+    });
+    if !title_surnames.is_empty() {
+        runs.append(&mut title_surnames);
         runs.sort_by_key(|r| r.first);
     }
     runs

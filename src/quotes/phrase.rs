@@ -151,12 +151,12 @@ fn located_subject(words: &[Word], start: usize) -> Option<(usize, usize)> {
     if p == 0
         || at.punctuated()
         || words[p - 1].punctuated()
+        || words[p - 1].lex().is_pronoun()
         || !lex::with_lower(at.s, |l| l == "in" || l == "at")
     {
         return None;
     }
-    trailing_np(words, 0, p - 1)
-        .filter(|&(s, e)| plausible(words, s, e) && !words[p - 1].lex().is_pronoun())
+    trailing_np(words, 0, p - 1).filter(|&(s, e)| plausible(words, s, e))
 }
 
 /// Words that open an appositive or a relative clause set off by commas.

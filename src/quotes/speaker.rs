@@ -731,8 +731,8 @@ impl<'a> Context<'a> {
         }
         // Objects only further back as well: the nearer of them.
         match best {
-            Some(b) if b.object && object_only.is_some() => object_only,
-            _ => best.or(object_only),
+            Some(b) if b.object => object_only.or(best),
+            _ => best,
         }
     }
 
