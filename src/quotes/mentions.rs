@@ -8,7 +8,7 @@
 //! Cost: linear in the words of the article.
 
 use super::lexicon as lex;
-use super::words::{bracketed_acronym, with_article_words_outside, Word};
+use super::words::{bracketed_acronym, with_article_words_outside, ArticleWords, Word};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
@@ -64,13 +64,97 @@ pub fn full_names(text: &str, lines: &[(usize, usize)]) -> Vec<String> {
     with_article_words_outside(text, &headlines, |words, caps| {
         let none: Arc<Vec<String>> = Arc::default();
         let orgs = org_mentions(words, caps, text, &none);
-        // A run of two words or more is a person's name, however it acts.
-        name_runs(words, caps, text, &|s, e| inside(&orgs, s, e))
-            .iter()
-            .filter(|r| r.last > r.first)
-            .map(|r| name_of(&words[r.first..=r.last]))
-            .collect()
+        long_names(
+            words,
+            &name_runs(words, caps, text, &|s, e| inside(&orgs, s, e)),
+        )
     })
+}
+
+/// An article to read for its people in a batch ([`read_batch`]).
+pub enum Reading<'t> {
+    /// Every mention, as [`find`] gives them for the same arguments.
+    Mentions {
+        masked: &'t str,
+        sentences: &'t [(usize, usize)],
+        lines: &'t [(usize, usize)],
+    },
+    /// The full names, as [`full_names`] gives them for the same arguments.
+    Names {
+        text: &'t str,
+        lines: &'t [(usize, usize)],
+    },
+}
+
+impl Reading<'_> {
+    fn text(&self) -> &str {
+        match self {
+            Reading::Mentions { masked, .. } => masked,
+            Reading::Names { text, .. } => text,
+        }
+    }
+
+    fn lines(&self) -> &[(usize, usize)] {
+        match self {
+            Reading::Mentions { lines, .. } | Reading::Names { lines, .. } => lines,
+        }
+    }
+}
+
+/// What [`read_batch`] found in one article.
+pub enum People {
+    Mentions(Vec<Mention>),
+    Names(Vec<String>),
+}
+
+/// [`find`] or [`full_names`] of each article of a batch, pass by pass over the batch:
+/// the split of every article, then the organisations of every article, then the
+/// names, and so on. Each pass's code stays in the instruction cache from one article
+/// to the next, where article by article every pass would evict the one before.
+pub fn read_batch(batch: &[Reading]) -> Vec<People> {
+    let headlines: Vec<Vec<(usize, usize)>> = batch
+        .iter()
+        .map(|r| headline_lines(r.text(), r.lines()))
+        .collect();
+    // A word of a headline ends within its line: the words starting in one are its.
+    let split: Vec<ArticleWords> = batch
+        .iter()
+        .zip(&headlines)
+        .map(|(r, h)| ArticleWords::outside(r.text(), h))
+        .collect();
+    let none: Arc<Vec<String>> = Arc::default();
+    let orgs: Vec<Vec<Mention>> = batch
+        .iter()
+        .zip(&split)
+        .map(|(r, a)| org_mentions(&a.words, &a.caps, r.text(), &none))
+        .collect();
+    let runs: Vec<Vec<Run>> = batch
+        .iter()
+        .zip(&split)
+        .zip(&orgs)
+        .map(|((r, a), o)| name_runs(&a.words, &a.caps, r.text(), &|s, e| inside(o, s, e)))
+        .collect();
+    batch
+        .iter()
+        .zip(&split)
+        .zip(orgs.into_iter().zip(runs))
+        .map(|((r, a), (orgs, runs))| match r {
+            Reading::Names { .. } => People::Names(long_names(&a.words, &runs)),
+            Reading::Mentions {
+                masked, sentences, ..
+            } => People::Mentions(mentions_from(
+                &a.words, &a.caps, masked, sentences, orgs, &runs, &none,
+            )),
+        })
+        .collect()
+}
+
+/// The names of the runs of two words or more: a person's name, however it acts.
+fn long_names(words: &[Word], runs: &[Run]) -> Vec<String> {
+    runs.iter()
+        .filter(|r| r.last > r.first)
+        .map(|r| name_of(&words[r.first..=r.last]))
+        .collect()
 }
 
 /// Whether the span `start..end` stands inside one of `orgs` (sorted by position): no
@@ -93,15 +177,28 @@ fn mentions_in(
     // Every pass below starts at or next to a capitalised word, and most words are not:
     // the passes walk `caps` instead of every word.
     let orgs = org_mentions(words, caps, masked, &none);
+    let runs = name_runs(words, caps, masked, &|s, e| inside(&orgs, s, e));
+    mentions_from(words, caps, masked, sentences, orgs, &runs, &none)
+}
+
+/// [`mentions_in`] of the article whose organisations and name runs were read.
+fn mentions_from(
+    words: &[Word],
+    caps: &[usize],
+    masked: &str,
+    sentences: &[(usize, usize)],
+    orgs: Vec<Mention>,
+    runs: &[Run],
+    none: &Arc<Vec<String>>,
+) -> Vec<Mention> {
     let in_org = |start, end| inside(&orgs, start, end);
-    let runs = name_runs(words, caps, masked, &in_org);
     let mut out: Vec<Mention> = runs
         .iter()
         .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(words, r))
-        .map(|r| person(words, r, &none))
+        .map(|r| person(words, r, none))
         .collect();
     out.extend(
-        group_mentions(words, caps, masked, &none)
+        group_mentions(words, caps, masked, none)
             .into_iter()
             .filter(|g| !in_org(g.start, g.end)),
     );
@@ -112,7 +209,7 @@ fn mentions_in(
             .partition_point(|&(s, _)| s <= m.start)
             .saturating_sub(1);
     }
-    pool_by_surname(&mut out, &none);
+    pool_by_surname(&mut out, none);
     out
 }
 
@@ -1130,6 +1227,71 @@ mod tests {
             orgs("The Fire and Rescue Service of New Ardurgrad said so."),
             ["Fire and Rescue Service of New Ardurgrad"]
         );
+    }
+
+    /// A batch read pass by pass gives each article what it would be given alone: the
+    /// same mentions, fields and order, or the same full names.
+    #[test]
+    fn a_batch_reads_each_article_as_it_would_be_read_alone() {
+        let texts = [
+            "Politics\nRadley Moves to Clarify Marioia Electoral Roll\n\nPresident Nicolás \
+             Maduro met U.S. envoy Richard Grenell. Maduro, 63, spoke first.",
+            "The New Ardurgrad Environmental Agency hired Dr. Amira van der Berg, who \
+             leads the Fire and Rescue Service of New Ardurgrad, and General Oluwaseun Park.",
+            "",
+            "Rachel Reeves, the British chancellor, met Ms. Lopez. She said QQQQ. \
+             Halomova city officials and NATO stayed away. Reeves left.",
+            "Mr Crean says the Opposition leader, Simon Crean, and the groups added more.",
+        ];
+        let lines: Vec<_> = texts
+            .iter()
+            .map(|t| crate::quotes::speaker::paragraphs(crate::quotes::find::lines(t)))
+            .collect();
+        let sentences: Vec<_> = texts
+            .iter()
+            .map(|t| {
+                let mut out = Vec::new();
+                crate::quotes::sentence::push_ranges(t, 0, &mut out);
+                out
+            })
+            .collect();
+        let show = |m: &Mention| format!("{m:?}");
+        // Every other article read for its full names only, in both orders.
+        for parity in [0, 1] {
+            let batch: Vec<Reading> = (0..texts.len())
+                .map(|k| {
+                    if k % 2 == parity {
+                        Reading::Names {
+                            text: texts[k],
+                            lines: &lines[k],
+                        }
+                    } else {
+                        Reading::Mentions {
+                            masked: texts[k],
+                            sentences: &sentences[k],
+                            lines: &lines[k],
+                        }
+                    }
+                })
+                .collect();
+            let read = read_batch(&batch);
+            assert_eq!(read.len(), texts.len());
+            for (k, people) in read.into_iter().enumerate() {
+                match people {
+                    People::Names(names) => {
+                        assert_eq!(k % 2, parity);
+                        assert_eq!(names, full_names(texts[k], &lines[k]), "{}", texts[k]);
+                    }
+                    People::Mentions(got) => {
+                        assert_ne!(k % 2, parity);
+                        let want = find(texts[k], &sentences[k], &lines[k]);
+                        let got: Vec<String> = got.iter().map(show).collect();
+                        let want: Vec<String> = want.iter().map(show).collect();
+                        assert_eq!(got, want, "{}", texts[k]);
+                    }
+                }
+            }
+        }
     }
 
     /// An article with no quote is read for its full names alone: they are the names of

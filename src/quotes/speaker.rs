@@ -98,6 +98,40 @@ fn quotes_only(masked: &str) -> bool {
     true
 }
 
+/// An article's prose as attribution reads it: the text with its quotes masked out,
+/// its paragraphs and its sentences.
+pub struct Prose {
+    pub masked: String,
+    pub paragraphs: Vec<(usize, usize)>,
+    /// Sentence ranges of the masked text, in order, within paragraphs.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl Prose {
+    /// `blanks` are spans read as blank space (nicknames inside names); `lines` the
+    /// text's [`lines`](super::find::lines).
+    pub fn of(
+        text: &str,
+        spans: &[Span],
+        blanks: &[(usize, usize)],
+        lines: Vec<(usize, usize)>,
+    ) -> Self {
+        let masked = mask(text, spans, blanks);
+        let paragraphs = paragraphs(lines);
+        // A range per paragraph, blank ones too, and one more per sentence start.
+        let mut sentences: Vec<(usize, usize)> =
+            Vec::with_capacity(paragraphs.len() + text.len() / 64);
+        for &(ps, pe) in &paragraphs {
+            sentence::push_ranges(&masked[ps..pe], ps, &mut sentences);
+        }
+        Prose {
+            masked,
+            paragraphs,
+            sentences,
+        }
+    }
+}
+
 /// The article as attribution sees it.
 pub struct Context<'a> {
     text: &'a str,
@@ -125,15 +159,24 @@ impl<'a> Context<'a> {
         blanks: &[(usize, usize)],
         lines: Vec<(usize, usize)>,
     ) -> Self {
-        let masked = mask(text, spans, blanks);
-        let paragraphs = paragraphs(lines);
-        // A range per paragraph, blank ones too, and one more per sentence start.
-        let mut sentences: Vec<(usize, usize)> =
-            Vec::with_capacity(paragraphs.len() + text.len() / 64);
-        for &(ps, pe) in &paragraphs {
-            sentence::push_ranges(&masked[ps..pe], ps, &mut sentences);
-        }
-        let mut mentions = mentions::find(&masked, &sentences, &paragraphs);
+        let prose = Prose::of(text, spans, blanks, lines);
+        let mentions = mentions::find(&prose.masked, &prose.sentences, &prose.paragraphs);
+        Self::from_parts(text, spans, prose, mentions)
+    }
+
+    /// The context of the article whose prose is `prose` and whose mentions
+    /// [`mentions::find`] read from it.
+    pub fn from_parts(
+        text: &'a str,
+        spans: &'a [Span],
+        prose: Prose,
+        mut mentions: Vec<Mention>,
+    ) -> Self {
+        let Prose {
+            masked,
+            paragraphs,
+            sentences,
+        } = prose;
         // A name glued to a quote ("Jane Doe“Fine.”", no space before the mark) runs on
         // into the masked quote, and may end inside its closing mark: a name holds no
         // quoted words, so such a mention is no name.
@@ -155,6 +198,11 @@ impl<'a> Context<'a> {
 
     pub fn masked(&self) -> &str {
         &self.masked
+    }
+
+    /// The quote spans attribution reads.
+    pub fn spans(&self) -> &'a [Span] {
+        self.spans
     }
 
     fn paragraph_of(&self, at: usize) -> usize {

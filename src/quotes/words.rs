@@ -116,40 +116,71 @@ impl Word<'_> {
 }
 
 thread_local! {
-    /// Each thread's buffer for the words of whole articles, kept empty between them:
+    /// Each thread's buffers for the words of whole articles, kept empty between them:
     /// an article's words take several times its size, and a buffer allocated afresh
-    /// for each article is fresh memory for the kernel to clear, again and again.
-    static ARTICLE_WORDS: std::cell::RefCell<Vec<Word<'static>>> =
+    /// for each article is fresh memory for the kernel to clear, again and again. A
+    /// batch of articles ([`ArticleWords`]) holds several at once.
+    static ARTICLE_WORDS: std::cell::RefCell<Vec<Vec<Word<'static>>>> =
         const { std::cell::RefCell::new(Vec::new()) };
     /// The same for the indices of an article's capitalised words.
-    static ARTICLE_CAPS: std::cell::RefCell<Vec<usize>> =
+    static ARTICLE_CAPS: std::cell::RefCell<Vec<Vec<usize>>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Calls `f` with the words of `text` (as [`split`] gives them), in the thread's reused
-/// buffer, but for those that start inside one of `skip` (sorted, disjoint byte ranges
-/// of `text`, each within one line): the list is the one a removal of those words after
-/// the split would leave, punctuation marks on the words kept included, without the
-/// removal's pass over every word. With them, `f` gets the indices of the capitalised
-/// words ([`Word::capitalised`]), in order: noted as they are split, which the passes
-/// that start only at such a word would otherwise find with a pass of their own.
+/// The words of a whole article (as [`split`] gives them) but for those that start
+/// inside one of the ranges skipped, in buffers of the thread's pool that go back to it
+/// when this is dropped, and the indices of the capitalised words
+/// ([`Word::capitalised`]), in order: noted as they are split, which the passes that
+/// start only at such a word would otherwise find with a pass of their own.
+pub struct ArticleWords<'a> {
+    pub words: Vec<Word<'a>>,
+    pub caps: Vec<usize>,
+}
+
+impl<'a> ArticleWords<'a> {
+    /// The words of `text` but for those that start inside one of `skip` (sorted,
+    /// disjoint byte ranges of `text`, each within one line): the list is the one a
+    /// removal of those words after the split would leave, punctuation marks on the
+    /// words kept included, without the removal's pass over every word.
+    pub fn outside(text: &'a str, skip: &[(usize, usize)]) -> Self {
+        let mut words = relabel(
+            ARTICLE_WORDS
+                .with(|b| b.borrow_mut().pop())
+                .unwrap_or_default(),
+        );
+        let mut caps = ARTICLE_CAPS
+            .with(|b| b.borrow_mut().pop())
+            .unwrap_or_default();
+        words.reserve(text.len() / 6 + 1);
+        let mut sink = Sink::new(&mut words, skip);
+        sink.caps = Some(&mut caps);
+        split_to(text, 0, &mut sink);
+        ArticleWords { words, caps }
+    }
+}
+
+impl Drop for ArticleWords<'_> {
+    fn drop(&mut self) {
+        let words = relabel(std::mem::take(&mut self.words));
+        let mut caps = std::mem::take(&mut self.caps);
+        caps.clear();
+        // The pool never holds more buffers than a batch of articles used at once.
+        let _ = ARTICLE_WORDS.try_with(|b| b.borrow_mut().push(words));
+        let _ = ARTICLE_CAPS.try_with(|b| b.borrow_mut().push(caps));
+    }
+}
+
+/// Calls `f` with the words of `text` outside `skip` and the indices of the capitalised
+/// ones, as [`ArticleWords::outside`] gives them.
 pub fn with_article_words_outside<R>(
     text: &str,
     skip: &[(usize, usize)],
     f: impl FnOnce(&mut Vec<Word<'_>>, &[usize]) -> R,
 ) -> R {
-    let buffer = ARTICLE_WORDS.with(|b| b.take());
-    let mut caps = ARTICLE_CAPS.with(|b| b.take());
-    let mut words = relabel(buffer);
-    words.reserve(text.len() / 6 + 1);
-    let mut sink = Sink::new(&mut words, skip);
-    sink.caps = Some(&mut caps);
-    split_to(text, 0, &mut sink);
-    let r = f(&mut words, &caps);
-    words.clear();
-    caps.clear();
-    ARTICLE_WORDS.with(|b| b.replace(relabel(words)));
-    ARTICLE_CAPS.with(|b| b.replace(caps));
+    let mut a = ArticleWords::outside(text, skip);
+    let caps = std::mem::take(&mut a.caps);
+    let r = f(&mut a.words, &caps);
+    a.caps = caps;
     r
 }
 
