@@ -251,6 +251,7 @@ fn name_runs(
         while j + 1 < words.len()
             && !words[j].punctuated()
             && !line_break_between(masked, &words[j], &words[j + 1])
+            && !plural_possessive(masked, &words[j])
         {
             let particle = words.get(j + 2).is_some_and(|w| w.capitalised())
                 && words[j + 1].lex().is_particle();
@@ -362,6 +363,14 @@ fn name_runs(
         runs.sort_by_key(|r| r.first);
     }
     runs
+}
+
+/// Whether an apostrophe closes `w` ("The SES' Laura Goodin", "Hicks' lawyer"): a
+/// possessor, which the name after it is no part of. The split strips the mark from
+/// the word and marks nothing for it.
+fn plural_possessive(masked: &str, w: &Word) -> bool {
+    let after = &masked.as_bytes()[w.end.min(masked.len())..];
+    matches!(after, [b'\'', ..] | [0xE2, 0x80, 0x99, ..])
 }
 
 /// Mr, Mrs, Ms, Miss or Dr: a courtesy title, which stands before a surname only.
@@ -692,10 +701,10 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     who || before || after
 }
 
-/// "the Agence France Presse news agency", "a senior Kestrel Front official": capitalised
-/// words that a lower-case "news", head of an organisation's name or role follows name a
-/// body, not a person ("the Trump administration" aside: a government named for its
-/// leader).
+/// "the Agence France Presse news agency", "a senior Kestrel Front official", "the Morrow
+/// family": capitalised words that a lower-case "news", "family", head of an
+/// organisation's name or role follows name a body, not a person ("the Trump
+/// administration" aside: a government named for its leader).
 fn names_a_body_after(words: &[Word], last: usize) -> bool {
     !words[last].punctuated()
         && words.get(last + 1).is_some_and(|n| {
@@ -706,6 +715,8 @@ fn names_a_body_after(words: &[Word], last: usize) -> bool {
             f.is_person_role()
                 || (f.is_org_head() && !n.is("administration"))
                 || n.s.eq_ignore_ascii_case("news")
+                // "Mr Hicks' Salisbury Park family", "the Morrow family": a household.
+                || n.is("family")
         })
 }
 

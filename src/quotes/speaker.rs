@@ -754,12 +754,19 @@ impl<'a> Context<'a> {
         let fits = |m: &&Mention| {
             !m.group && (gender.is_none() || m.gender.is_none_or(|g| Some(g) == gender))
         };
-        self.nearest_subject(at, fits)
+        self.nearest_subject(at, fits, |k| self.opens_with_saying(k, gender))
     }
 
     /// Of the mentions before `at` that `fits` accepts, the subject of the nearest
     /// sentence holding one: its first mention that is not an object, else its first.
-    fn nearest_subject(&self, at: usize, fits: impl Fn(&&Mention) -> bool) -> Option<&Mention> {
+    /// A sentence that `reported` tells is one whose names stand in what its subject, a
+    /// pronoun, says is passed over as one whose names are all objects is.
+    fn nearest_subject(
+        &self,
+        at: usize,
+        fits: impl Fn(&&Mention) -> bool,
+        reported: impl Fn(usize) -> bool,
+    ) -> Option<&Mention> {
         let mut best: Option<&Mention> = None;
         // "He has told Channel Nine …": a sentence whose subject is "he" and whose only
         // names are objects is about the person before it, whom "he" stands for.
@@ -767,7 +774,8 @@ impl<'a> Context<'a> {
         for m in self.mentions_before(at).filter(fits) {
             if let Some(b) = best {
                 if b.sentence != m.sentence {
-                    if !(b.object && self.opens_with_pronoun(b.sentence)) {
+                    if !((b.object && self.opens_with_pronoun(b.sentence)) || reported(b.sentence))
+                    {
                         break;
                     }
                     object_only = object_only.or(best);
@@ -779,9 +787,26 @@ impl<'a> Context<'a> {
         }
         // Objects only further back as well: the nearer of them.
         match best {
-            Some(b) if b.object => object_only.or(best),
+            Some(b) if b.object || reported(b.sentence) => object_only.or(best),
             _ => best,
         }
+    }
+
+    /// Whether sentence `k` opens with "he" or "she" (the one of `gender`, when given)
+    /// and a verb of saying: "She says former champion Kieren Perkins was behind her
+    /// victory." reports her words, and the names in them are not whom "she" stands for.
+    fn opens_with_saying(&self, k: usize, gender: Option<Gender>) -> bool {
+        let (s, e) = self.sentences[k];
+        let mut words = self.masked[s..e].split_ascii_whitespace();
+        let (Some(first), Some(second)) = (words.next(), words.next()) else {
+            return false;
+        };
+        let pronoun = lex::with_lower(first, |l| match l {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        });
+        pronoun.is_some_and(|p| gender.is_none_or(|g| g == p)) && lex::is_cue_word(second)
     }
 
     /// Whether sentence `k` opens with "he" or "she".
@@ -845,7 +870,7 @@ impl<'a> Context<'a> {
         if let Some(e) = quoted {
             return Some(e.resolved.clone());
         }
-        self.nearest_subject(at, |m| m.org && !names_mute_org(&m.name))
+        self.nearest_subject(at, |m| m.org && !names_mute_org(&m.name), |_| false)
             .or_else(|| self.group_before(at))
             .map(|m| m.name.clone())
     }
