@@ -196,6 +196,22 @@ fn ascii_letters(lower: u64) -> u32 {
     (ge_a & !gt_z & HIGH_BITS).count_ones()
 }
 
+/// `TITLE` for an ASCII word too long for the table whose parts between hyphens are each
+/// a title ("Lieutenant-General", "Brigadier-General"), else nothing.
+fn long_title(b: &[u8]) -> u16 {
+    let all = b.contains(&b'-')
+        && b.split(|&c| c == b'-').all(|part| {
+            !part.is_empty()
+                && part.len() <= KEY_BYTES
+                && TABLE.get(ascii_lower_key(key(part)), part.len() as u8) & TITLE != 0
+        });
+    if all {
+        TITLE
+    } else {
+        0
+    }
+}
+
 /// [`word_flags`] of any word, reading its characters. Kept out of line: the short
 /// ASCII words that nearly all are need none of its registers.
 #[inline(never)]
@@ -207,7 +223,7 @@ fn general_word_flags(word: &str) -> Flags {
         let ly =
             n > 4 && b[n - 2].eq_ignore_ascii_case(&b'l') && b[n - 1].eq_ignore_ascii_case(&b'y');
         if n == 0 || n > KEY_BYTES {
-            (0, !b.iter().any(u8::is_ascii_uppercase), ly)
+            (long_title(b), !b.iter().any(u8::is_ascii_uppercase), ly)
         } else {
             let as_written = key(b);
             let lower = ascii_lower_key(as_written);
@@ -350,6 +366,8 @@ const TITLES: &[&str] = &[
     "assemblyman", "assemblywoman", "chairwoman", "chairman", "chair", "commissioner", "officer",
     "detective", "sheriff", "chief", "judge", "justice", "general", "gen.", "col.", "colonel",
     "lt.", "lieutenant", "sgt.", "sergeant", "capt.", "captain", "dr.", "mr.", "mrs.", "ms.",
+    // Ranks of two titles; the longer ones ("Lieutenant-General") are read by their parts.
+    "major-general", "rear-admiral", "vice-admiral", "admiral", "brigadier",
     "miss", "prof.", "professor", "rev.", "reverend", "sir", "dame", "lord", "lady", "king",
     "queen", "prince", "princess", "pope", "ambassador", "attorney", "deputy", "acting",
     "spokesman", "spokeswoman", "spokesperson", "strongman", "leader", "venezuelan",
