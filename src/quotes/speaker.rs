@@ -367,13 +367,20 @@ impl<'a> Context<'a> {
         // writer's sentence: its subject, if not named there, is nobody further back.
         let label = lex::with_lower(cue.s, |l| lex::LABEL_CUES.contains(&l));
         let here = self.sentence_index(cue.start);
-        self.previous_in_sentence(i, pres)
-            .or_else(|| {
-                self.subject_before(cue.start, None)
-                    .filter(|m| !label || m.sentence == here)
-                    .map(|m| (m.start, m.end))
-            })
-            .map(|(s, e)| self.make(s, e, Some(cue.s.to_string()), Via::Cue))
+        let named = || {
+            self.subject_before(cue.start, None)
+                .filter(|m| !label || m.sentence == here)
+                .map(|m| (m.start, m.end))
+        };
+        // "… declared, “…,” and lashed out against John Ashcroft for calling him a
+        // “person of interest”": a label's subject is the person its own sentence names
+        // nearest before it, over the speaker of an earlier quote of the sentence.
+        if label {
+            named().or_else(|| self.previous_in_sentence(i, pres))
+        } else {
+            self.previous_in_sentence(i, pres).or_else(named)
+        }
+        .map(|(s, e)| self.make(s, e, Some(cue.s.to_string()), Via::Cue))
     }
 
     /// The speaker named before the cue of an earlier quote of the same sentence.
