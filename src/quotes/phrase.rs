@@ -168,7 +168,8 @@ fn located_subject(words: &[Word], start: usize) -> Option<(usize, usize)> {
     trailing_np(words, 0, p - 1)
 }
 
-/// Words that open an appositive or a relative clause set off by commas.
+/// Words that open an appositive, a relative clause or a phrase of where and how set off
+/// by commas.
 fn opens_appositive(seg: &[Word]) -> bool {
     (seg.len() == 1 && seg[0].s.chars().all(|c| c.is_ascii_digit()))
         || lex::with_lower(seg[0].s, |first| {
@@ -184,6 +185,20 @@ fn opens_appositive(seg: &[Word]) -> bool {
                     | "also"
                     | "himself"
                     | "herself"
+                    // "The group, in a statement, said": where or how, not who.
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "from"
+                    | "via"
+                    | "through"
+                    | "with"
+                    | "despite"
+                    | "amid"
+                    | "under"
             )
         })
         || seg.last().is_some_and(|w| w.s.ends_with("-old"))

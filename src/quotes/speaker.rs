@@ -1417,7 +1417,45 @@ fn verb_cue(words: &[Word], k: usize) -> bool {
                 )
             })
     };
-    words[k].lex().is_cue() && !k.checked_sub(1).is_some_and(determiner) && !compound()
+    // "in a statement posted on its website:": a participle after the thing written,
+    // not a verb of saying; whoever wrote it is named elsewhere in the sentence.
+    let participle = || {
+        k >= 1
+            && !words[k - 1].punctuated()
+            && lex::with_lower(words[k].s, |l| {
+                matches!(
+                    l,
+                    "posted" | "published" | "written" | "tweeted" | "broadcast"
+                )
+            })
+            && lex::with_lower(words[k - 1].s, |l| {
+                matches!(
+                    l,
+                    "statement"
+                        | "message"
+                        | "letter"
+                        | "video"
+                        | "post"
+                        | "note"
+                        | "notice"
+                        | "comment"
+                        | "comments"
+                        | "report"
+                        | "article"
+                        | "tweet"
+                        | "blog"
+                        | "email"
+                        | "e-mail"
+                        | "memo"
+                        | "recording"
+                        | "audio"
+                )
+            })
+    };
+    words[k].lex().is_cue()
+        && !k.checked_sub(1).is_some_and(determiner)
+        && !compound()
+        && !participle()
 }
 
 /// “…” -Commissioner Geoffrey Starks
