@@ -149,7 +149,10 @@ fn short_ascii_word_flags(b: &[u8], as_written: u128, lower: u128) -> Flags {
         f.0 |= Flags::PARTICLE;
     }
     // "-ly" adverbs of five letters or more.
-    let ly = n > 4 && b[n - 2].eq_ignore_ascii_case(&b'l') && b[n - 1].eq_ignore_ascii_case(&b'y');
+    let ly = n > 4
+        && b[n - 2].eq_ignore_ascii_case(&b'l')
+        && b[n - 1].eq_ignore_ascii_case(&b'y')
+        && ly_adverb(b, &lower.to_le_bytes()[..n]);
     if listed & AUX != 0 || ly {
         f.0 |= Flags::AUX_OR_ADVERB;
     }
@@ -166,6 +169,38 @@ fn short_ascii_word_flags(b: &[u8], as_written: u128, lower: u128) -> Flags {
         }
     }
     f
+}
+
+/// Whether a word of five letters or more ending in "ly" (`b` as written, `lower` its
+/// ASCII lower case) is an adverb: not when capitalised ("Mayor Beverly Kelly said",
+/// "Italy said"), nor one of the nouns so spelled ("The family said", "The assembly
+/// said", "The daily reported").
+fn ly_adverb(b: &[u8], lower: &[u8]) -> bool {
+    !b[0].is_ascii_uppercase()
+        && !matches!(
+            lower,
+            b"family"
+                | b"assembly"
+                | b"supply"
+                | b"monopoly"
+                | b"oligopoly"
+                | b"anomaly"
+                | b"homily"
+                | b"rally"
+                | b"bully"
+                | b"belly"
+                | b"jelly"
+                | b"folly"
+                | b"tally"
+                | b"gully"
+                | b"reply"
+                | b"butterfly"
+                | b"daily"
+                | b"weekly"
+                | b"monthly"
+                | b"quarterly"
+                | b"melancholy"
+        )
 }
 
 /// Whether a hyphen stands in the key's bytes: a byte of `key ^ '-'` that is zero, found
@@ -220,8 +255,10 @@ fn general_word_flags(word: &str) -> Flags {
     let (listed, lower_case, ly) = if b.is_ascii() {
         let n = b.len();
         // "-ly" adverbs of five letters or more.
-        let ly =
-            n > 4 && b[n - 2].eq_ignore_ascii_case(&b'l') && b[n - 1].eq_ignore_ascii_case(&b'y');
+        let ly = n > 4
+            && b[n - 2].eq_ignore_ascii_case(&b'l')
+            && b[n - 1].eq_ignore_ascii_case(&b'y')
+            && ly_adverb(b, &b.to_ascii_lowercase());
         if n == 0 || n > KEY_BYTES {
             (long_title(b), !b.iter().any(u8::is_ascii_uppercase), ly)
         } else {
@@ -231,7 +268,7 @@ fn general_word_flags(word: &str) -> Flags {
         }
     } else {
         let lower = word.to_lowercase();
-        let ly = lower.ends_with("ly") && lower.len() > 4;
+        let ly = lower.ends_with("ly") && lower.len() > 4 && !starts_upper(word);
         // Every particle is ASCII: a word that is not is none.
         (lookup(&lower), false, ly)
     };
@@ -1022,8 +1059,14 @@ mod tests {
                 "{w}"
             );
         }
-        assert!(word_flags("Quickly").is_aux_or_adverb());
+        assert!(word_flags("quickly").is_aux_or_adverb());
         assert!(!word_flags("fly").is_aux_or_adverb());
+        // Capitalised words and nouns so spelled are no "-ly" adverbs.
+        for w in [
+            "Kelly", "Beverly", "Donnelly", "KELLY", "family", "Assembly", "daily",
+        ] {
+            assert!(!word_flags(w).is_aux_or_adverb(), "{w}");
+        }
     }
 
     #[test]

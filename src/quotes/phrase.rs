@@ -413,7 +413,29 @@ fn plausible(words: &[Word], start: usize, end: usize) -> bool {
         || (inside.len() >= 2
             && inside[0].lex().is_determiner()
             && !head.capitalised()
-            && !head.s.ends_with('s'))
+            // A plural ("the talks") is no speaker; "the witness", "the boss" are (and
+            // "the address" is not).
+            && (!head.s.ends_with('s') || singular_in_s(head)))
+}
+
+/// A person, or a body of them, named by a singular noun ending in "s".
+fn singular_in_s(w: &Word) -> bool {
+    lex::with_lower(w.s, |l| {
+        matches!(
+            l,
+            "witness"
+                | "boss"
+                | "actress"
+                | "waitress"
+                | "hostess"
+                | "princess"
+                | "duchess"
+                | "countess"
+                | "heiress"
+                | "stewardess"
+                | "press"
+        )
+    })
 }
 
 /// Where a name of words `from..=last` starts once what stands before its last title or

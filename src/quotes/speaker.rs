@@ -287,6 +287,7 @@ impl<'a> Context<'a> {
             let (earlier, rest) = out.split_at_mut(i);
             if let Some(a) = rest[0].as_mut() {
                 a.resolved = self.resolve(a, earlier, &surnames);
+                self.widen_to_org(a);
             }
         }
         (out, pres)
@@ -425,6 +426,22 @@ impl<'a> Context<'a> {
             via,
             resolved: String::new(),
         }
+    }
+
+    /// "a spokesman for the Ministry of Defence said": the phrase read before the cue
+    /// is the last words of the body's name; the evidence is all of the name the speaker
+    /// was resolved to.
+    fn widen_to_org(&self, a: &mut Attribution) {
+        let Some(m) = self
+            .org_over(a.start, a.end)
+            .filter(|m| m.name == a.resolved && (m.start < a.start || m.end > a.end))
+        else {
+            return;
+        };
+        let (start, end) = self.outside_quotes(m.start, m.end);
+        a.text = self.text[start..end].to_string();
+        a.start = start;
+        a.end = end;
     }
 
     /// A speaker's words as a span of the article that holds no quoted words. Spans come
