@@ -698,7 +698,43 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     });
     let after =
         !words[r.last].punctuated() && !object && words.get(k).is_some_and(|x| x.lex().is_cue());
-    who || before || after
+    who || before || after || kin_before(words, r).is_some()
+}
+
+/// "Her husband, Carlos, agreed", "his wife, Mary,": a relative's noun set off before a
+/// lone name in commas, which names that relative (and tells whether "he" or "she").
+fn kin_before<'w, 'a>(words: &'w [Word<'a>], r: &Run) -> Option<&'w Word<'a>> {
+    let p = r.title.checked_sub(1)?;
+    let kin = &words[p];
+    let set_off = kin.comma && r.first == r.last && words[r.last].comma;
+    let relative = lex::with_lower(kin.s, |l| {
+        matches!(
+            l,
+            "husband"
+                | "wife"
+                | "son"
+                | "daughter"
+                | "father"
+                | "mother"
+                | "brother"
+                | "sister"
+                | "partner"
+                | "widow"
+                | "widower"
+                | "girlfriend"
+                | "boyfriend"
+                | "uncle"
+                | "aunt"
+                | "nephew"
+                | "niece"
+                | "cousin"
+                | "grandson"
+                | "granddaughter"
+                | "grandfather"
+                | "grandmother"
+        )
+    });
+    (set_off && relative).then_some(kin)
 }
 
 /// "the Agence France Presse news agency", "a senior Kestrel Front official", "the Morrow
@@ -738,6 +774,7 @@ fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
     let mut descriptors: Vec<String> = titles.iter().map(|w| descriptor(w.s)).collect();
     descriptors.extend(role_before(words, r.title).map(|w| descriptor(w.s)));
     descriptors.extend(appositive_after(words, r.last).map(|w| descriptor(w.s)));
+    descriptors.extend(kin_before(words, r).map(|w| descriptor(w.s)));
     let gender = descriptors.iter().find_map(|d| gender_of(d));
     let (start, end) = (words[r.first].start, words[r.last].end);
     // "He has told Channel Nine": whom one tells is no subject, as after a preposition.
@@ -828,10 +865,12 @@ pub fn descriptor(word: &str) -> String {
 fn gender_of(descriptor: &str) -> Option<Gender> {
     match descriptor {
         "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "chairman" | "spokesman"
-        | "father" | "brother" | "son" | "husband" | "businessman" | "man" => Some(Gender::Male),
+        | "father" | "brother" | "son" | "husband" | "businessman" | "man" | "widower"
+        | "boyfriend" | "uncle" | "nephew" | "grandson" | "grandfather" => Some(Gender::Male),
         "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "congresswoman"
         | "chairwoman" | "spokeswoman" | "mother" | "sister" | "daughter" | "wife"
-        | "businesswoman" | "woman" => Some(Gender::Female),
+        | "businesswoman" | "woman" | "widow" | "girlfriend" | "aunt" | "niece"
+        | "granddaughter" | "grandmother" => Some(Gender::Female),
         _ => None,
     }
 }

@@ -778,7 +778,26 @@ impl<'a> Context<'a> {
         let fits = |m: &&Mention| {
             !m.group && (gender.is_none() || m.gender.is_none_or(|g| Some(g) == gender))
         };
-        self.nearest_subject(at, fits, |k| self.opens_with_saying(k, gender))
+        let subject = self.nearest_subject(at, fits, |k| self.opens_with_saying(k, gender))?;
+        // "John Smith and his wife, Mary, were at home. “…,” she said.": of the people
+        // the sentence names, one known to be of the gender asked over one not known.
+        if gender.is_none() || subject.gender.is_some() {
+            return Some(subject);
+        }
+        let known = self
+            .mentions_before(at)
+            .skip_while(|m| m.sentence > subject.sentence)
+            .take_while(|m| m.sentence == subject.sentence)
+            .find(|m| !m.group && !m.object && m.gender == gender)
+            // Both in the subject: no verb of saying between them ("John Corcoran says
+            // Mr Hicks could face a charge": Mr Hicks is in his words).
+            .filter(|m| {
+                let (a, b) = (subject.end.min(m.start), subject.end.max(m.start));
+                !self.masked[a..b]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(lex::is_cue_word)
+            });
+        Some(known.unwrap_or(subject))
     }
 
     /// Of the mentions before `at` that `fits` accepts, the subject of the nearest
