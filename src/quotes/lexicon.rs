@@ -234,7 +234,9 @@ fn ascii_letters(lower: u64) -> u32 {
 /// `TITLE` for an ASCII word too long for the table whose parts between hyphens are each
 /// a title ("Lieutenant-General", "Brigadier-General"), else nothing.
 fn long_title(b: &[u8]) -> u16 {
-    let all = b.contains(&b'-')
+    // A title before a name is capitalised.
+    let all = b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.contains(&b'-')
         && b.split(|&c| c == b'-').all(|part| {
             !part.is_empty()
                 && part.len() <= KEY_BYTES

@@ -706,7 +706,9 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
 fn kin_before<'w, 'a>(words: &'w [Word<'a>], r: &Run) -> Option<&'w Word<'a>> {
     let p = r.title.checked_sub(1)?;
     let kin = &words[p];
-    let set_off = kin.comma && r.first == r.last && words[r.last].comma;
+    if !(kin.comma && r.first == r.last && words[r.last].comma) {
+        return None;
+    }
     let relative = lex::with_lower(kin.s, |l| {
         matches!(
             l,
@@ -734,7 +736,7 @@ fn kin_before<'w, 'a>(words: &'w [Word<'a>], r: &Run) -> Option<&'w Word<'a>> {
                 | "grandmother"
         )
     });
-    (set_off && relative).then_some(kin)
+    relative.then_some(kin)
 }
 
 /// "the Agence France Presse news agency", "a senior Kestrel Front official", "the Morrow

@@ -840,16 +840,27 @@ impl<'a> Context<'a> {
     /// victory." reports her words, and the names in them are not whom "she" stands for.
     fn opens_with_saying(&self, k: usize, gender: Option<Gender>) -> bool {
         let (s, e) = self.sentences[k];
-        let mut words = self.masked[s..e].split_ascii_whitespace();
-        let (Some(first), Some(second)) = (words.next(), words.next()) else {
-            return false;
+        let text = self.masked[s..e].trim_start();
+        let b = text.as_bytes();
+        // Judged on the first bytes: few sentences open with a pronoun.
+        let pronoun = match b {
+            [h, e, b' ', ..] if h.eq_ignore_ascii_case(&b'h') && e.eq_ignore_ascii_case(&b'e') => {
+                Gender::Male
+            }
+            [s, h, e, b' ', ..]
+                if s.eq_ignore_ascii_case(&b's')
+                    && h.eq_ignore_ascii_case(&b'h')
+                    && e.eq_ignore_ascii_case(&b'e') =>
+            {
+                Gender::Female
+            }
+            _ => return false,
         };
-        let pronoun = lex::with_lower(first, |l| match l {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
-        });
-        pronoun.is_some_and(|p| gender.is_none_or(|g| g == p)) && lex::is_cue_word(second)
+        gender.is_none_or(|g| g == pronoun)
+            && text
+                .split_ascii_whitespace()
+                .nth(1)
+                .is_some_and(lex::is_cue_word)
     }
 
     /// Whether sentence `k` opens with "he" or "she".
@@ -1456,37 +1467,38 @@ fn verb_cue(words: &[Word], k: usize) -> bool {
     // "in a statement posted on its website:": a participle after the thing written,
     // not a verb of saying; whoever wrote it is named elsewhere in the sentence.
     let participle = || {
-        k >= 1
-            && !words[k - 1].punctuated()
-            && lex::with_lower(words[k].s, |l| {
-                matches!(
-                    l,
-                    "posted" | "published" | "written" | "tweeted" | "broadcast"
-                )
-            })
-            && lex::with_lower(words[k - 1].s, |l| {
-                matches!(
-                    l,
-                    "statement"
-                        | "message"
-                        | "letter"
-                        | "video"
-                        | "post"
-                        | "note"
-                        | "notice"
-                        | "comment"
-                        | "comments"
-                        | "report"
-                        | "article"
-                        | "tweet"
-                        | "blog"
-                        | "email"
-                        | "e-mail"
-                        | "memo"
-                        | "recording"
-                        | "audio"
-                )
-            })
+        let Some(thing) = k.checked_sub(1).map(|p| &words[p]) else {
+            return false;
+        };
+        let w = &words[k];
+        // The cheap test first: every such participle starts with one of these.
+        matches!(w.s.as_bytes().first(), Some(b'p' | b'w' | b't' | b'b'))
+            && !thing.punctuated()
+            && ["posted", "published", "written", "tweeted", "broadcast"]
+                .iter()
+                .any(|l| w.is(l))
+            && [
+                "statement",
+                "message",
+                "letter",
+                "video",
+                "post",
+                "note",
+                "notice",
+                "comment",
+                "comments",
+                "report",
+                "article",
+                "tweet",
+                "blog",
+                "email",
+                "e-mail",
+                "memo",
+                "recording",
+                "audio",
+            ]
+            .iter()
+            .any(|l| thing.is(l))
     };
     words[k].lex().is_cue()
         && !k.checked_sub(1).is_some_and(determiner)
