@@ -442,7 +442,7 @@ const PERSON_ROLES: &[&str] = &[
     "senator", "governor", "mayor", "chief", "director", "secretary", "chancellor", "premier",
     "king", "queen", "strongman", "dictator", "candidate", "lawmaker", "congressman",
     "congresswoman", "ambassador", "general", "commander", "doctor", "detective", "officer",
-    "sheriff", "judge", "lawyer", "attorney", "executive", "founder", "chairman", "chairwoman",
+    "sheriff", "judge", "lawyer", "attorney", "executive", "ceo", "founder", "chairman", "chairwoman",
     "head", "incumbent", "ruler", "autocrat", "politician", "diplomat", "envoy", "prosecutor",
     "manager", "coach", "owner", "researcher", "scientist", "professor", "economist",
     "analyst", "councillor", "councilor", "commissioner", "captain", "organizer",

@@ -701,6 +701,34 @@ fn acts_as_person(words: &[Word], r: &Run) -> bool {
     who || before || after || kin_before(words, r).is_some()
 }
 
+/// "The company's chief executive, Sundar Pichai, defended": the role words set off in
+/// commas before a name set off the same way describe it, as those before a name
+/// without a comma do.
+fn role_set_off_before<'w, 'a>(
+    words: &'w [Word<'a>],
+    r: &Run,
+) -> impl Iterator<Item = &'w Word<'a>> {
+    let set_off = r.title.checked_sub(1).filter(|&p| {
+        words[p].comma
+            && words[r.last].punctuated()
+            && (words[p].lex().is_person_role() || words[p].lex().is_title())
+    });
+    let (from, to) = match set_off {
+        Some(p) => {
+            let from = (p.saturating_sub(ROLE_WORDS_BEFORE)..p)
+                .rev()
+                .find(|&k| {
+                    let w = &words[k];
+                    w.punctuated() || !(w.lex().is_title() || w.lex().is_person_role())
+                })
+                .map_or(p.saturating_sub(ROLE_WORDS_BEFORE), |k| k + 1);
+            (from, p + 1)
+        }
+        None => (0, 0),
+    };
+    words[from..to].iter()
+}
+
 /// "Her husband, Carlos, agreed", "his wife, Mary,": a relative's noun set off before a
 /// lone name in commas, which names that relative (and tells whether "he" or "she").
 fn kin_before<'w, 'a>(words: &'w [Word<'a>], r: &Run) -> Option<&'w Word<'a>> {
@@ -777,6 +805,7 @@ fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
     descriptors.extend(role_before(words, r.title).map(|w| descriptor(w.s)));
     descriptors.extend(appositive_after(words, r.last).map(|w| descriptor(w.s)));
     descriptors.extend(kin_before(words, r).map(|w| descriptor(w.s)));
+    descriptors.extend(role_set_off_before(words, r).map(|w| descriptor(w.s)));
     let gender = descriptors.iter().find_map(|d| gender_of(d));
     let (start, end) = (words[r.first].start, words[r.last].end);
     // "He has told Channel Nine": whom one tells is no subject, as after a preposition.
