@@ -713,20 +713,9 @@ fn role_set_off_before<'w, 'a>(
             && words[r.last].punctuated()
             && (words[p].lex().is_person_role() || words[p].lex().is_title())
     });
-    let (from, to) = match set_off {
-        Some(p) => {
-            let from = (p.saturating_sub(ROLE_WORDS_BEFORE)..p)
-                .rev()
-                .find(|&k| {
-                    let w = &words[k];
-                    w.punctuated() || !(w.lex().is_title() || w.lex().is_person_role())
-                })
-                .map_or(p.saturating_sub(ROLE_WORDS_BEFORE), |k| k + 1);
-            (from, p + 1)
-        }
-        None => (0, 0),
-    };
-    words[from..to].iter()
+    set_off
+        .into_iter()
+        .flat_map(move |p| role_before(words, p).chain(std::iter::once(&words[p])))
 }
 
 /// "Her husband, Carlos, agreed", "his wife, Mary,": a relative's noun set off before a

@@ -839,38 +839,30 @@ impl<'a> Context<'a> {
     /// and a verb of saying: "She says former champion Kieren Perkins was behind her
     /// victory." reports her words, and the names in them are not whom "she" stands for.
     fn opens_with_saying(&self, k: usize, gender: Option<Gender>) -> bool {
-        let (s, e) = self.sentences[k];
-        let text = self.masked[s..e].trim_start();
-        let b = text.as_bytes();
-        // Judged on the first bytes: few sentences open with a pronoun.
-        let pronoun = match b {
-            [h, e, b' ', ..] if h.eq_ignore_ascii_case(&b'h') && e.eq_ignore_ascii_case(&b'e') => {
-                Gender::Male
-            }
-            [s, h, e, b' ', ..]
-                if s.eq_ignore_ascii_case(&b's')
-                    && h.eq_ignore_ascii_case(&b'h')
-                    && e.eq_ignore_ascii_case(&b'e') =>
-            {
-                Gender::Female
-            }
-            _ => return false,
-        };
-        gender.is_none_or(|g| g == pronoun)
-            && text
-                .split_ascii_whitespace()
-                .nth(1)
-                .is_some_and(lex::is_cue_word)
+        self.opening_pronoun(k)
+            .is_some_and(|p| gender.is_none_or(|g| g == p))
+            && self.sentence_words(k).nth(1).is_some_and(lex::is_cue_word)
     }
 
     /// Whether sentence `k` opens with "he" or "she".
     fn opens_with_pronoun(&self, k: usize) -> bool {
+        self.opening_pronoun(k).is_some()
+    }
+
+    /// The gender of the "he" or "she" sentence `k` opens with.
+    fn opening_pronoun(&self, k: usize) -> Option<Gender> {
+        let first = self.sentence_words(k).next()?;
+        lex::with_lower(first, |l| match l {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        })
+    }
+
+    /// The words of sentence `k` as whitespace cuts them.
+    fn sentence_words(&self, k: usize) -> std::str::SplitAsciiWhitespace<'_> {
         let (s, e) = self.sentences[k];
-        let first = self.masked[s..e]
-            .split_ascii_whitespace()
-            .next()
-            .unwrap_or_default();
-        lex::with_lower(first, |l| matches!(l, "he" | "she"))
+        self.masked[s..e].split_ascii_whitespace()
     }
 
     /// The person a definite description refers to: the nearest one the article
