@@ -112,11 +112,14 @@ pub fn extract(articles: &[Article]) -> Vec<Quote> {
     // one are counted, and with none pending, none are.
     let wanted: rustc_hash::FxHashSet<&str> =
         pending.iter().filter_map(|n| names::last_word(n)).collect();
+    let unquoted = unquoted_full_names(articles, &per_article, &wanted, &outlets);
     // Counts add up in any order: the corpus is gathered in parallel.
     let corpus = per_article
         .par_iter()
-        .fold(names::Known::default, |mut k, e| {
-            for (n, times) in &e.full_names {
+        .map(|e| &e.full_names)
+        .chain(unquoted.par_iter())
+        .fold(names::Known::default, |mut k, full| {
+            for (n, times) in full {
                 if names::shares_an_end(n, &wanted) {
                     k.add_times(n, *times);
                 }
@@ -207,8 +210,102 @@ impl Outlets {
     }
 }
 
+/// The full names of the articles that quote no one and hold one of `wanted` (the
+/// words a pending speaker's name can be completed by), article by article.
+///
+/// Such an article gives the corpus nothing but its full names, and the corpus counts
+/// only those whose first or last word is one of `wanted`: each a word of the article
+/// as written, so an article in which no `wanted` word occurs even as a substring gives
+/// nothing. Most articles are ruled out by one pass of a string search, not read for
+/// their names; the rest are read exactly as the first pass would have read them.
+fn unquoted_full_names(
+    articles: &[Article],
+    extracted: &[Extracted],
+    wanted: &rustc_hash::FxHashSet<&str>,
+    outlets: &Outlets,
+) -> Vec<Vec<(String, usize)>> {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    // Sorted: the automaton is the same for the same words, whatever the set's order.
+    let mut words: Vec<&str> = wanted.iter().copied().collect();
+    words.sort_unstable();
+    let search = match aho_corasick::AhoCorasick::new(&words) {
+        Ok(s) => s,
+        // Too many words for the automaton's limits: every such article is read.
+        Err(_) => return read_unquoted(articles, extracted, |_| true, outlets),
+    };
+    read_unquoted(
+        articles,
+        extracted,
+        |a| holds_word(&search, &a.text),
+        outlets,
+    )
+}
+
+/// Whether one of the words `search` looks for stands in `text` as a word of the split
+/// would: with no letter or digit just before or after it. A word of the split starts
+/// after whitespace, a dash or leading punctuation and ends before whitespace, a dash or
+/// trailing punctuation, none of which is a letter or digit.
+fn holds_word(search: &aho_corasick::AhoCorasick, text: &str) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    search.find_overlapping_iter(text).any(|m| {
+        !alnum(text[..m.start()].chars().next_back()) && !alnum(text[m.end()..].chars().next())
+    })
+}
+
+/// [`unquoted_full_names`] of the unquoted articles `holds` lets through.
+fn read_unquoted(
+    articles: &[Article],
+    extracted: &[Extracted],
+    holds: impl Fn(&Article) -> bool + Sync,
+    outlets: &Outlets,
+) -> Vec<Vec<(String, usize)>> {
+    let chosen: Vec<usize> = (0..articles.len())
+        .into_par_iter()
+        .filter(|&k| extracted[k].unquoted && holds(&articles[k]))
+        .collect();
+    chosen
+        .par_chunks(BATCH)
+        .flat_map_iter(|ks| {
+            let batch: Vec<&Article> = ks.iter().map(|&k| &articles[k]).collect();
+            full_names_batch(&batch, outlets)
+        })
+        .collect()
+}
+
+/// The full names each of `batch` (articles that quote no one) gives the corpus, as
+/// [`extract_batch`] would read them.
+fn full_names_batch(batch: &[&Article], outlets: &Outlets) -> Vec<Vec<(String, usize)>> {
+    let paragraphs: Vec<Vec<(usize, usize)>> = batch
+        .iter()
+        .map(|a| speaker::paragraphs(find::lines(&a.text)))
+        .collect();
+    let readings: Vec<mentions::Reading> = batch
+        .iter()
+        .zip(&paragraphs)
+        .map(|(a, lines)| mentions::Reading::Names {
+            text: &a.text,
+            lines,
+        })
+        .collect();
+    mentions::read_batch(&readings)
+        .into_iter()
+        .map(|people| match people {
+            mentions::People::Names(names) => {
+                let names = names.into_iter().filter(|n| !outlets.names(n)).collect();
+                canonical_within((Vec::new(), names)).full_names
+            }
+            mentions::People::Mentions(_) => unreachable!("read for names only"),
+        })
+        .collect()
+}
+
 /// What one article gives the corpus.
 struct Extracted {
+    /// It quotes no one: its full names are read only if the corpus wants them (see
+    /// [`unquoted_full_names`]).
+    unquoted: bool,
     /// Its quotes, speakers completed from the article's own names where it can.
     quotes: Vec<Quote>,
     /// Indices of the quotes whose speaker (a person) the article could not complete.
@@ -231,69 +328,62 @@ const BATCH: usize = 32;
 /// step by step over the batch.
 fn extract_batch(first: usize, batch: &[Article], outlets: &Outlets) -> Vec<Extracted> {
     let (lines, found): (Vec<_>, Vec<Found>) = batch.iter().map(|a| find_spans(&a.text)).unzip();
-    let prepared: Vec<Prepared> = batch
+    // Many articles quote no one: all they give is their full names, and only if the
+    // corpus wants them (see `unquoted_full_names`), which it knows only at the end.
+    let prepared: Vec<Option<speaker::Prose>> = batch
         .iter()
         .zip(lines)
         .zip(&found)
         .map(|((a, lines), f)| {
-            if f.spans.is_empty() {
-                Prepared::Unquoted(speaker::paragraphs(lines))
-            } else {
-                Prepared::Quoted(speaker::Prose::of(&a.text, &f.spans, &f.nicknames, lines))
-            }
+            (!f.spans.is_empty())
+                .then(|| speaker::Prose::of(&a.text, &f.spans, &f.nicknames, lines))
         })
         .collect();
-    let readings: Vec<mentions::Reading> = batch
+    let readings: Vec<mentions::Reading> = prepared
         .iter()
-        .zip(&prepared)
-        .map(|(a, p)| match p {
-            // Many articles quote no one: all they give is their full names, read
-            // without what only attribution asks of the people named.
-            Prepared::Unquoted(paragraphs) => mentions::Reading::Names {
-                text: &a.text,
-                lines: paragraphs,
-            },
-            Prepared::Quoted(prose) => mentions::Reading::Mentions {
-                masked: &prose.masked,
-                sentences: &prose.sentences,
-                lines: &prose.paragraphs,
-            },
+        .flatten()
+        .map(|prose| mentions::Reading::Mentions {
+            masked: &prose.masked,
+            sentences: &prose.sentences,
+            lines: &prose.paragraphs,
         })
         .collect();
-    let people = mentions::read_batch(&readings);
+    let mut people = mentions::read_batch(&readings).into_iter();
     drop(readings);
-    let read: Vec<Read> = batch
+    let read: Vec<Option<speaker::Context>> = batch
         .iter()
         .zip(&found)
-        .zip(prepared.into_iter().zip(people))
-        .map(|((a, f), read)| match read {
-            (Prepared::Unquoted(_), mentions::People::Names(names)) => {
-                Read::Unquoted(names.into_iter().filter(|n| !outlets.names(n)).collect())
-            }
-            (Prepared::Quoted(prose), mentions::People::Mentions(m)) => {
-                let mut ctx = speaker::Context::from_parts(&a.text, &f.spans, prose, m);
-                // "According to ScoopWatch" names an outlet: "he" and "she" never
-                // stand for it.
-                ctx.mentions.retain(|m| m.group || !outlets.names(&m.name));
-                Read::Quoted(ctx)
-            }
-            _ => unreachable!("each article is read as it was asked to be"),
+        .zip(prepared)
+        .map(|((a, f), prose)| {
+            let prose = prose?;
+            let Some(mentions::People::Mentions(m)) = people.next() else {
+                unreachable!("each quoting article is read for its mentions")
+            };
+            let mut ctx = speaker::Context::from_parts(&a.text, &f.spans, prose, m);
+            // "According to ScoopWatch" names an outlet: "he" and "she" never stand
+            // for it.
+            ctx.mentions.retain(|m| m.group || !outlets.names(&m.name));
+            Some(ctx)
         })
         .collect();
-    let quoted: Vec<(Vec<Quote>, Vec<String>)> = batch
+    let quoted: Vec<Option<(Vec<Quote>, Vec<String>)>> = batch
         .iter()
         .zip(read)
         .enumerate()
-        .map(|(k, (a, r))| quotes_from(first + k, a, r))
+        .map(|(k, (a, r))| r.map(|ctx| quotes_from(first + k, a, ctx)))
         .collect();
-    quoted.into_iter().map(canonical_within).collect()
-}
-
-/// An article ready to be read for its people.
-enum Prepared {
-    /// The paragraphs of an article that quotes no one.
-    Unquoted(Vec<(usize, usize)>),
-    Quoted(speaker::Prose),
+    quoted
+        .into_iter()
+        .map(|q| match q {
+            Some(q) => canonical_within(q),
+            None => Extracted {
+                unquoted: true,
+                quotes: Vec::new(),
+                pending: Vec::new(),
+                full_names: Vec::new(),
+            },
+        })
+        .collect()
 }
 
 /// The article's quotes (from [`quotes_from`]), speakers completed with the article's
@@ -340,6 +430,7 @@ fn canonical_within((mut quotes, mentions): (Vec<Quote>, Vec<String>)) -> Extrac
         }
     }
     Extracted {
+        unquoted: false,
         quotes,
         pending,
         full_names: full,
@@ -365,20 +456,13 @@ fn find_spans(text: &str) -> (Vec<(usize, usize)>, Found) {
     (lines, Found { spans, nicknames })
 }
 
-/// An article read for its people: the second step.
-enum Read<'a> {
-    /// It quotes no one: all it gives is its full names.
-    Unquoted(Vec<String>),
-    Quoted(speaker::Context<'a>),
-}
-
 /// The quotes of one article as read (speakers resolved within it, not yet made
 /// canonical) and the full names it mentions: the third step.
-fn quotes_from(index: usize, article: &Article, read: Read) -> (Vec<Quote>, Vec<String>) {
-    let mut ctx = match read {
-        Read::Unquoted(names) => return (Vec::new(), names),
-        Read::Quoted(ctx) => ctx,
-    };
+fn quotes_from(
+    index: usize,
+    article: &Article,
+    mut ctx: speaker::Context,
+) -> (Vec<Quote>, Vec<String>) {
     let text = &article.text;
     let spans = ctx.spans();
     let (attributions, pres) = ctx.attribute();
@@ -655,6 +739,44 @@ mod tests {
         assert_eq!(speaker("a").as_deref(), Some("Nicolás Maduro"));
         assert_eq!(speaker("b").as_deref(), Some("Nicolás Maduro"));
         assert_eq!(speaker("c").as_deref(), Some("Chris Anderson"));
+    }
+
+    /// Only an unquoted article in which a wanted word stands as a word is read for its
+    /// names: within a longer word it is none ("Christopher", "Chrisman"); after or
+    /// before punctuation or a dash it is one.
+    #[test]
+    fn unquoted_articles_are_read_only_where_a_wanted_word_stands() {
+        let search = aho_corasick::AhoCorasick::new(["Chris", "U.S."]).expect("two words");
+        for text in [
+            "Chris Anderson runs the board.",
+            "The board (Chris Anderson's) met.",
+            "They met—Chris Anderson too.",
+            "Ask \u{201C}Chris\u{201D}.",
+            "the U.S. envoy",
+            "Christopher and Chris.",
+        ] {
+            assert!(holds_word(&search, text), "{text:?}");
+        }
+        for text in [
+            "Christopher Anderson ran it.",
+            "Chrisman",
+            "aChris",
+            "U.S.A",
+            "",
+        ] {
+            assert!(!holds_word(&search, text), "{text:?}");
+        }
+        // A corpus in which the unquoted article holds the name only inside a longer
+        // word: no completion, as when every article was read.
+        let articles: Vec<_> = [
+            ("a", "“We will stay,” Chris said.\n"),
+            ("b", "Christopher Anderson runs the board.\n"),
+        ]
+        .iter()
+        .map(|(id, t)| crate::corpus::article_from_text(id, t))
+        .collect();
+        let quotes = extract(&articles);
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Chris"));
     }
 
     #[test]
