@@ -223,7 +223,8 @@ pub(crate) fn is_person(name: &str) -> bool {
     }
     last.is_some_and(|w| {
         let f = lex::word_flags(w);
-        !(f.is_group() || f.is_org_head())
+        // "It", a pronoun left as its own speaker, names no one.
+        !(f.is_group() || f.is_org_head() || f.is_pronoun())
     })
 }
 

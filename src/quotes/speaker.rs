@@ -289,6 +289,14 @@ impl<'a> Context<'a> {
                 a.resolved = self.resolve(a, earlier, &surnames);
                 self.widen_to_org(a);
             }
+            // "It is vying for best musical. The other film is … “A Beautiful Mind”":
+            // with no verb of saying, an "it" that stands for no organisation is the
+            // thing the sentence before was about, not a speaker.
+            if rest[0].as_ref().is_some_and(|a| {
+                a.via == Via::Context && a.resolved == a.text && a.text.eq_ignore_ascii_case("it")
+            }) {
+                rest[0] = None;
+            }
         }
         (out, pres)
     }
@@ -735,8 +743,16 @@ impl<'a> Context<'a> {
                 // the phrase does: not "Queensland Tourism Industry" of "Queensland
                 // Tourism Industry Council's Daniel Gschwind".
                 let last = words.iter().rposition(|w| w.end <= m.end);
+                // "Chairman of the Joint Chiefs General Richard Myers": a title's body
+                // after "of" or "for" is part of the lead.
+                let of_a_body = |w: &Word| {
+                    (w.is("of") || w.is("for"))
+                        && !w.punctuated()
+                        && words[0].capitalised()
+                        && words[0].lex().is_title_or_role()
+                };
                 (1..=LEAD_WORDS).contains(&lead)
-                    && words[..lead].iter().all(introduces)
+                    && words[..lead].iter().all(|w| introduces(w) || of_a_body(w))
                     // What stands just before the name introduces it, and is not a part
                     // of it: "State" of "State Emergency Services (SES)" is not.
                     && {
