@@ -1084,7 +1084,7 @@ fn group_mentions(
         let w = &words[i];
         // A group noun after a capitalised word ("Richmond police"): the cheap tests
         // first, the lexicon last.
-        if w.capitalised() || words[i - 1].punctuated() {
+        if w.capitalised() || words[i - 1].punctuated() || !lex::may_be_group(w.s) {
             continue;
         }
         // "Richmond city officials": one modifier between the place and the noun.
