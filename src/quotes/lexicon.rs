@@ -2,6 +2,7 @@
 //! capitalised words that are never a speaker's name. One place, so that the rules in
 //! `speaker` read as rules.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -135,6 +136,44 @@ pub fn word_flags(word: &str) -> Flags {
         _ => {}
     }
     general_word_flags(word)
+}
+
+/// Slots of each thread's memo of [`word_flags`] for short ASCII words.
+const MEMO_SLOTS: usize = 256;
+
+thread_local! {
+    /// The last answers of [`word_flags`] for ASCII words of one to eight bytes, one
+    /// per slot, by word and length (an empty slot has length 0, which no word has).
+    /// An article names its people and places again and again, and each mention is a
+    /// word of its own to be asked about: the memo answers the repeats without the
+    /// table's probe and the tests after it.
+    static MEMO: [Cell<(u64, u8, Flags)>; MEMO_SLOTS] =
+        const { [const { Cell::new((0, 0, Flags(0))) }; MEMO_SLOTS] };
+}
+
+/// [`word_flags`], answered from the thread's memo when the word was asked about
+/// recently; the answers are the same (the function is one of the word's bytes alone).
+pub fn memo_word_flags(word: &str) -> Flags {
+    let b = word.as_bytes();
+    if !(1..=8).contains(&b.len()) {
+        return word_flags(word);
+    }
+    let k = le_u64(b);
+    if k & HIGH_BITS != 0 {
+        return word_flags(word);
+    }
+    let len = b.len() as u8;
+    let slot = ((k ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize;
+    MEMO.with(|memo| {
+        let cell = &memo[slot % MEMO_SLOTS];
+        let (key, n, f) = cell.get();
+        if key == k && n == len {
+            return f;
+        }
+        let f = short_ascii_word_flags(b, u128::from(k), u128::from(ascii_lower(k)));
+        cell.set((k, len, f));
+        f
+    })
 }
 
 /// [`word_flags`] of an ASCII word of 1 to `KEY_BYTES` bytes, keyed `as_written` and
@@ -1000,6 +1039,33 @@ fn alphabetic_at_least_2(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The memo answers as the function does, for words asked once, again, and after
+    /// others that took their slot: made-up words of every short length and case, and
+    /// every listed word.
+    #[test]
+    fn the_memo_answers_as_the_lexicon_does() {
+        let mut words: Vec<String> =
+            crate::quotes::words_over(&["a", "Ly", "s", "'S", "-", "é", "Q", "\0"]);
+        for list in [
+            GROUPS,
+            TITLES,
+            PERSON_ROLES,
+            FUNCTION_WORDS,
+            AUX_OR_ADVERBS,
+            PARTICLES,
+        ] {
+            for w in list {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+            }
+        }
+        for round in 0..3 {
+            for w in words.iter().rev().skip(round) {
+                assert_eq!(memo_word_flags(w), word_flags(w), "{w:?}");
+            }
+        }
+    }
 
     /// Every word the lexicon reads as a group noun passes the two-byte test: the group
     /// nouns in every case, and every listed word and short made-up word besides.
