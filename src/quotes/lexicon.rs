@@ -139,7 +139,7 @@ pub fn word_flags(word: &str) -> Flags {
 }
 
 /// Slots of each thread's memo of [`word_flags`] for short ASCII words.
-const MEMO_SLOTS: usize = 256;
+const MEMO_SLOTS: usize = 1024;
 
 thread_local! {
     /// The last answers of [`word_flags`] for ASCII words of one to eight bytes, one
@@ -163,7 +163,7 @@ pub fn memo_word_flags(word: &str) -> Flags {
         return word_flags(word);
     }
     let len = b.len() as u8;
-    let slot = ((k ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize;
+    let slot = ((k ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
     MEMO.with(|memo| {
         let cell = &memo[slot % MEMO_SLOTS];
         let (key, n, f) = cell.get();
