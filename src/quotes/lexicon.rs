@@ -113,8 +113,9 @@ pub fn is_cue_word(word: &str) -> bool {
     has(word, CUE)
 }
 
-/// Every answer this module gives about one word, as bits (see [`Flags`]).
-pub fn word_flags(word: &str) -> Flags {
+/// Every answer this module gives about one word, as bits (see [`Flags`]), computed
+/// afresh; [`word_flags`] asks the thread's memo first.
+fn computed_word_flags(word: &str) -> Flags {
     let b = word.as_bytes();
     // Loading the key reads every byte: whether any is not ASCII comes free. Most words
     // fit in eight bytes, and their key in one register.
@@ -138,11 +139,11 @@ pub fn word_flags(word: &str) -> Flags {
     general_word_flags(word)
 }
 
-/// Slots of each thread's memo of [`word_flags`] for short ASCII words.
+/// Slots of each thread's memo of [`computed_word_flags`] for short ASCII words.
 const MEMO_SLOTS: usize = 1024;
 
 thread_local! {
-    /// The last answers of [`word_flags`] for ASCII words of one to eight bytes, one
+    /// The last answers of [`computed_word_flags`] for ASCII words of one to eight bytes, one
     /// per slot, by word and length (an empty slot has length 0, which no word has).
     /// An article names its people and places again and again, and each mention is a
     /// word of its own to be asked about: the memo answers the repeats without the
@@ -151,16 +152,17 @@ thread_local! {
         const { [const { Cell::new((0, 0, Flags(0))) }; MEMO_SLOTS] };
 }
 
-/// [`word_flags`], answered from the thread's memo when the word was asked about
-/// recently; the answers are the same (the function is one of the word's bytes alone).
-pub fn memo_word_flags(word: &str) -> Flags {
+/// Every answer this module gives about one word, as bits (see [`Flags`]): from the
+/// thread's memo when the word was asked about recently, the same answers (they are a
+/// function of the word's bytes alone).
+pub fn word_flags(word: &str) -> Flags {
     let b = word.as_bytes();
     if !(1..=8).contains(&b.len()) {
-        return word_flags(word);
+        return computed_word_flags(word);
     }
     let k = le_u64(b);
     if k & HIGH_BITS != 0 {
-        return word_flags(word);
+        return computed_word_flags(word);
     }
     let len = b.len() as u8;
     let slot = ((k ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
@@ -1062,7 +1064,7 @@ mod tests {
         }
         for round in 0..3 {
             for w in words.iter().rev().skip(round) {
-                assert_eq!(memo_word_flags(w), word_flags(w), "{w:?}");
+                assert_eq!(word_flags(w), computed_word_flags(w), "{w:?}");
             }
         }
     }

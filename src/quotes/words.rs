@@ -2,7 +2,7 @@
 //! punctuation, its byte span, and whether a comma or colon follows it (commas mark
 //! appositives, colons introduce quotes).
 
-use super::lexicon::{memo_word_flags, Flags};
+use super::lexicon::{word_flags, Flags};
 use std::cell::Cell;
 
 /// A word of prose with the punctuation that matters to attribution.
@@ -72,7 +72,7 @@ impl Word<'_> {
         // A masked quote is one word as long as the quote: its answers are those of
         // any run of 'Q's, the shortest included (tested), read without its length.
         let s = if f.is_masked() { &self.s[..2] } else { self.s };
-        let f = memo_word_flags(s).keeping_mask_of(f);
+        let f = word_flags(s).keeping_mask_of(f);
         self.flags.set(f);
         f
     }
@@ -1127,7 +1127,7 @@ mod tests {
             assert!(w[0].masked());
             assert_eq!(
                 w[0].lex(),
-                super::super::lexicon::word_flags(&q).keeping_mask_of(w[0].lex()),
+                word_flags(&q).keeping_mask_of(w[0].lex()),
                 "{n}"
             );
         }
