@@ -287,9 +287,33 @@ fn name_runs(
         {
             k = j - 1;
         }
+        // Where the person's own titles start: after a body's or a place's name that
+        // opens the run, nothing before the person is theirs.
+        let mut titles_from = i;
+        // "former Taliban ambassador to Pakistan Abdul Salam Zaeef": the country a
+        // role is to opens the run, one word, and the person's names follow.
+        if k == i
+            && j >= k + 2
+            && i >= 2
+            && words[i - 1].is("to")
+            && !words[i - 1].punctuated()
+            && !words[i - 2].punctuated()
+            && words[i - 2].lex().is_title_or_role()
+        {
+            k = i + 1;
+            titles_from = k;
+        }
+        // "the Sydney Weather Bureau Ian Robertson, says": a body's name, ending in its
+        // head noun, before two names or more.
+        if j >= k + 2 {
+            if let Some(h) = (k..j - 1).rev().find(|&x| words[x].lex().is_org_head()) {
+                k = h + 1;
+                titles_from = k;
+            }
+        }
         if !words[k].lex().is_title() || k < j {
             runs.push(Run {
-                title: i,
+                title: titles_from,
                 first: k,
                 last: j,
                 titled: k > i,
