@@ -215,9 +215,10 @@ impl Outlets {
 ///
 /// Such an article gives the corpus nothing but its full names, and the corpus counts
 /// only those whose first or last word is one of `wanted`: each a word of the article
-/// as written, so an article in which no `wanted` word occurs even as a substring gives
-/// nothing. Most articles are ruled out by one pass of a string search, not read for
-/// their names; the rest are read exactly as the first pass would have read them.
+/// as the split reads it, so an article in which no `wanted` word stands as such a word
+/// ([`WordSearch`]) gives nothing. Most articles are ruled out by one pass of a string
+/// search, not read for their names; the rest are read exactly as the first pass would
+/// have read them.
 fn unquoted_full_names(
     articles: &[Article],
     extracted: &[Extracted],
