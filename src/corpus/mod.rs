@@ -115,7 +115,7 @@ impl Article {
 pub struct Citation {
     pub outlet: String,
     pub url: Option<String>,
-    /// How the article names it ("source line", "[1] in a numbered source list", ...).
+    /// How the article names it ("source line", "\[1\] in a numbered source list", ...).
     pub how: String,
     /// Byte span of the citing words in the article, when they were found.
     pub start: Option<usize>,
