@@ -139,8 +139,10 @@ fn computed_word_flags(word: &str) -> Flags {
     general_word_flags(word)
 }
 
-/// Slots of each thread's memo of [`computed_word_flags`] for short ASCII words.
+/// Slots of each thread's memo of [`computed_word_flags`] for short ASCII words: a
+/// power of two.
 const MEMO_SLOTS: usize = 1024;
+const _: () = assert!(MEMO_SLOTS.is_power_of_two());
 
 thread_local! {
     /// The last answers of [`computed_word_flags`] for ASCII words of one to eight bytes, one
@@ -165,7 +167,9 @@ pub fn word_flags(word: &str) -> Flags {
         return computed_word_flags(word);
     }
     let len = b.len() as u8;
-    let slot = ((k ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
+    // The product's top bits pick the slot.
+    let slot = ((k ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        >> (64 - MEMO_SLOTS.trailing_zeros())) as usize;
     MEMO.with(|memo| {
         let cell = &memo[slot % MEMO_SLOTS];
         let (key, n, f) = cell.get();

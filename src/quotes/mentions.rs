@@ -272,36 +272,28 @@ fn name_runs(
         if j >= k + 2 && !words[j].lex().is_org_head() {
             k = super::phrase::after_last_title(k, j, |x| words[x].lex().is_title_or_role());
         }
-        // "Minister for Rehabilitation Jayalath Jayawardena": the portfolio opens the
-        // run, the person's two names close it.
-        if k == i
-            && j >= k + 2
-            && i >= 2
-            && lex::with_lower(words[i - 1].s, |l| l == "for" || l == "of")
-            && !words[i - 1].punctuated()
-            && !words[i - 2].punctuated()
-            && words[i - 2].lex().is_title()
-            && words[k..=j]
-                .iter()
-                .all(|w| !w.initial() && !w.lex().is_particle())
-        {
-            k = j - 1;
-        }
         // Where the person's own titles start: after a body's or a place's name that
         // opens the run, nothing before the person is theirs.
         let mut titles_from = i;
-        // "former Taliban ambassador to Pakistan Abdul Salam Zaeef": the country a
-        // role is to opens the run, one word, and the person's names follow.
-        if k == i
-            && j >= k + 2
-            && i >= 2
-            && words[i - 1].is("to")
-            && !words[i - 1].punctuated()
-            && !words[i - 2].punctuated()
-            && words[i - 2].lex().is_title_or_role()
+        if let Some((join, role)) = (k == i && j >= k + 2)
+            .then(|| joined_to_role(words, i))
+            .flatten()
         {
-            k = i + 1;
-            titles_from = k;
+            // "Minister for Rehabilitation Jayalath Jayawardena": the portfolio opens
+            // the run, the person's two names close it.
+            if (join.is("for") || join.is("of"))
+                && role.lex().is_title()
+                && words[k..=j]
+                    .iter()
+                    .all(|w| !w.initial() && !w.lex().is_particle())
+            {
+                k = j - 1;
+            } else if join.is("to") && role.lex().is_title_or_role() {
+                // "former Taliban ambassador to Pakistan Abdul Salam Zaeef": the country
+                // a role is to opens the run, one word, and the person's names follow.
+                k = i + 1;
+                titles_from = k;
+            }
         }
         // "the Sydney Weather Bureau Ian Robertson, says": a body's name, ending in its
         // head noun, before two names or more.
@@ -387,6 +379,14 @@ fn name_runs(
         runs.sort_by_key(|r| r.first);
     }
     runs
+}
+
+/// The word joining the run that starts at `words[i]` to the word before it, and that
+/// word ("Minister for", "ambassador to"), with no punctuation after either: a role's
+/// object may open the run.
+fn joined_to_role<'w, 'a>(words: &'w [Word<'a>], i: usize) -> Option<(&'w Word<'a>, &'w Word<'a>)> {
+    let (join, role) = (words.get(i.checked_sub(1)?)?, words.get(i.checked_sub(2)?)?);
+    (!join.punctuated() && !role.punctuated()).then_some((join, role))
 }
 
 /// Whether an apostrophe closes `w` ("The SES' Laura Goodin", "Hicks' lawyer"): a
