@@ -434,6 +434,10 @@ impl Flags {
     pub fn is_org_head(self) -> bool {
         self.listed(ORG_HEAD)
     }
+    /// In the list of places and bodies ("Australia", "U.S.", "Chevron").
+    pub fn is_place_or_body(self) -> bool {
+        self.listed(PLACE)
+    }
     /// A place word that is also a common surname ("Park", "House"): the last word of a
     /// person's name when a given name comes before it.
     pub fn may_end_name(self) -> bool {
@@ -551,6 +555,11 @@ const GROUPS: &[&str] = &[
     "nurses", "tenants", "landlords", "drivers", "firefighters", "soldiers", "troops",
     "regulators", "auditors", "officers", "unions", "employees", "staff", "locals",
     "groups", "militants", "rebels",
+    // The people of a country, speaking as one: "Afghans posted a letter".
+    "afghans", "americans", "australians", "britons", "canadians", "egyptians", "englishmen",
+    "europeans", "germans", "indians", "indonesians", "iranians", "iraqis", "israelis",
+    "italians", "kurds", "pakistanis", "palestinians", "russians", "syrians", "ukrainians",
+    "venezuelans",
 ];
 
 pub fn is_person_role(word: &str) -> bool {
@@ -675,11 +684,27 @@ const PLACES_AND_BODIES: &[&str] = &[
     "florida", "california", "province", "region", "falls", "valley", "heights", "springs",
     "bay", "harbor", "harbour", "beach", "hills", "creek", "village", "town", "township",
     "territory", "republic", "kingdom",
+    // Countries and continents, less those that are as often a person's first name
+    // (Jordan, Georgia, Chad, India, Kenya): "Australia said" is no person to complete.
+    "afghanistan", "africa", "albania", "algeria", "angola", "argentina", "armenia", "asia",
+    "australia", "austria", "azerbaijan", "bahrain", "bangladesh", "belarus", "belgium",
+    "bolivia", "bosnia", "bulgaria", "burma", "cambodia", "cameroon", "canada", "chile",
+    "congo", "croatia", "cyprus", "czechia", "denmark", "ecuador", "egypt", "eritrea",
+    "estonia", "ethiopia", "fiji", "finland", "france", "germany", "ghana", "greece",
+    "guatemala", "haiti", "honduras", "hungary", "iceland", "indonesia", "iraq", "ireland",
+    "italy", "japan", "kazakhstan", "korea", "kosovo", "kuwait", "laos", "latvia", "lebanon",
+    "libya", "lithuania", "malaysia", "mali", "mongolia", "morocco", "mozambique", "myanmar",
+    "namibia", "nepal", "netherlands", "nicaragua", "niger", "nigeria", "norway", "oman",
+    "pakistan", "palestine", "panama", "paraguay", "peru", "philippines", "poland",
+    "portugal", "qatar", "romania", "rwanda", "serbia", "singapore", "slovakia", "slovenia",
+    "somalia", "spain", "sudan", "sweden", "switzerland", "syria", "taiwan", "tajikistan",
+    "tanzania", "thailand", "tunisia", "turkey", "turkmenistan", "uganda", "uruguay",
+    "uzbekistan", "vietnam", "yemen", "zambia", "zealand", "zimbabwe",
 ];
 
 /// Place words that are also common surnames: "said Carmen Park" is a person.
 #[rustfmt::skip]
-const SURNAME_PLACES: &[&str] = &["park", "house", "church", "bay", "bridge", "street"];
+const SURNAME_PLACES: &[&str] = &["park", "house", "church", "bay", "bridge", "street", "ireland"];
 
 /// Whether a capitalised word can be part of a person's name.
 pub fn may_be_name(word: &str) -> bool {

@@ -194,7 +194,12 @@ fn mentions_from(
     let in_org = |start, end| inside(&orgs, start, end);
     let mut out: Vec<Mention> = runs
         .iter()
-        .filter(|r| r.last > r.first || r.titled || r.known || acts_as_person(words, r))
+        .filter(|r| {
+            r.last > r.first
+                || (r.titled || r.known || acts_as_person(words, r))
+                    // "The Englishmen says": a people, not a person "he" stands for.
+                    && !words[r.first].lex().is_group()
+        })
         .map(|r| person(words, r, none))
         .collect();
     out.extend(

@@ -211,26 +211,48 @@ pub(crate) fn completes(name: &str) -> bool {
     name.split_whitespace().nth(1).is_some() && is_person(name)
 }
 
-/// Some words, each capitalised or a name particle, the last no group or body's noun.
+/// Some words, each capitalised or a name particle, the last no group or body's noun;
+/// one word alone no place or body unless also a surname ("Australia", "U.S." and
+/// "Chevron" speak, but as a country or a body; "Park" may be a person).
 pub(crate) fn is_person(name: &str) -> bool {
     // One pass over the words: a speaker's name is judged for each article it speaks in.
     let mut last = None;
+    let mut words = 0;
     for w in name.split_whitespace() {
         if !(w.chars().next().is_some_and(char::is_uppercase) || lex::is_particle(w)) {
             return false;
         }
         last = Some(w);
+        words += 1;
     }
     last.is_some_and(|w| {
         let f = lex::word_flags(w);
         // "It", a pronoun left as its own speaker, names no one.
         !(f.is_group() || f.is_org_head() || f.is_pronoun())
+            && (words > 1 || !f.is_place_or_body() || f.may_end_name())
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_or_body_alone_is_no_person() {
+        for name in ["Australia", "U.S.", "Chevron", "Pakistan"] {
+            assert!(!is_person(name), "{name}");
+        }
+        // A place word that is also a surname, and names of two words, may be people.
+        for name in [
+            "Park",
+            "Maduro",
+            "Carmen Park",
+            "Nicolás Maduro",
+            "Kathy Ireland",
+        ] {
+            assert!(is_person(name), "{name}");
+        }
+    }
 
     #[test]
     fn fullest_form_wins() {

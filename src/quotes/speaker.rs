@@ -413,7 +413,13 @@ impl<'a> Context<'a> {
                 Some(k) if !words[k].punctuated() && words.get(k + 1).is_some_and(record) => {
                     (start, words[k + 1].end)
                 }
-                _ => (start, end),
+                // "according to U.S. intelligence and administration officials": the
+                // officials, not the country that opens their description.
+                Some(k) => (
+                    start,
+                    group_head_after(words, k).map_or(end, |h| words[h].end),
+                ),
+                None => (start, end),
             },
             // "according to documents", "according to testimony".
             None => words
@@ -1333,6 +1339,44 @@ fn possessive(s: &str) -> bool {
 
 /// A written record that a report cites as its source ("according to court documents",
 /// "according to testimony"): lower case, a word of its own.
+/// The group noun that ends the phrase a place or body at `words[k]` opens, across at
+/// most four lower-case words and "and" ("U.S. intelligence and administration
+/// officials"), none of them punctuated, a cue or a word that ends a phrase. A
+/// person's name opens no such phrase: "according to Smith and other officials" is
+/// Smith's word first.
+fn group_head_after(words: &[Word], k: usize) -> Option<usize> {
+    if words[k].lex().may_be_name() {
+        return None;
+    }
+    let mut j = k;
+    for _ in 0..4 {
+        if words[j].punctuated() {
+            return None;
+        }
+        j += 1;
+        let w = words.get(j)?;
+        if w.capitalised() || w.masked() {
+            return None;
+        }
+        if w.lex().is_group() {
+            // "administration officials": the last of the group nouns heads the phrase.
+            while !words[j].punctuated() && words.get(j + 1).is_some_and(|n| n.lex().is_group()) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        let f = w.lex();
+        if f.is_cue()
+            || f.is_determiner()
+            || f.is_preposition()
+            || (f.stops_phrase() && !w.is("and"))
+        {
+            return None;
+        }
+    }
+    None
+}
+
 fn record(w: &Word) -> bool {
     !w.capitalised()
         && !w.masked()
