@@ -331,7 +331,7 @@ fn name_runs(
     }
     runs.retain(|r| {
         let ws = &words[r.first..=r.last];
-        !in_org(ws[0].start, ws[ws.len() - 1].end)
+        !in_org(ws[0].start, ws[ws.len() - 1].end())
             // "New Ardurgrad" is a place; "New South Wales Emergency Services Minister
             // Bob Debus" a place's minister, named after the titles.
             && (r.first != r.title || !after_place_prefix(words, r.title))
@@ -398,7 +398,7 @@ fn joined_to_role<'w, 'a>(words: &'w [Word<'a>], i: usize) -> Option<(&'w Word<'
 /// possessor, which the name after it is no part of. The split strips the mark from
 /// the word and marks nothing for it.
 fn plural_possessive(masked: &str, w: &Word) -> bool {
-    let after = &masked.as_bytes()[w.end.min(masked.len())..];
+    let after = &masked.as_bytes()[w.end().min(masked.len())..];
     matches!(after, [b'\'', ..] | [0xE2, 0x80, 0x99, ..])
 }
 
@@ -412,7 +412,7 @@ fn courtesy_title(w: &Word) -> bool {
 /// Whether a line ends between two words of `masked`, `a` before `b`: a name or a
 /// group's name runs on within a line, never from a heading or a page's furniture.
 fn line_break_between(masked: &str, a: &Word, b: &Word) -> bool {
-    match masked.as_bytes().get(a.end..b.start) {
+    match masked.as_bytes().get(a.end()..b.start) {
         // Most words are one space apart.
         Some(&[one]) => one == b'\n',
         Some(gap) => gap.contains(&b'\n'),
@@ -825,7 +825,7 @@ fn person(words: &[Word], r: &Run, none: &Arc<Vec<String>>) -> Mention {
     descriptors.extend(kin_before(words, r).map(|w| descriptor(w.s)));
     descriptors.extend(role_set_off_before(words, r).map(|w| descriptor(w.s)));
     let gender = descriptors.iter().find_map(|d| gender_of(d));
-    let (start, end) = (words[r.first].start, words[r.last].end);
+    let (start, end) = (words[r.first].start, words[r.last].end());
     // "He has told Channel Nine": whom one tells is no subject, as after a preposition.
     let object = r.title.checked_sub(1).map(|p| &words[p]).is_some_and(|p| {
         !p.punctuated()
@@ -1150,8 +1150,8 @@ fn group_mentions(
         }
         out.push(Mention {
             start: words[k].start,
-            end: w.end,
-            name: masked[words[k].start..w.end].to_string(),
+            end: w.end(),
+            name: masked[words[k].start..w.end()].to_string(),
             group: true,
             org: false,
             sentence: 0,
@@ -1255,8 +1255,8 @@ fn org_mentions(
         });
         out.push(Mention {
             start: words[k].start,
-            end: words[e].end,
-            name: masked[words[k].start..words[e].end].to_string(),
+            end: words[e].end(),
+            name: masked[words[k].start..words[e].end()].to_string(),
             group: true,
             org: true,
             sentence: 0,

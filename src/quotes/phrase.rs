@@ -16,7 +16,7 @@ const MAX_NAME: usize = 4;
 pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
     let first = words.get(i).filter(|w| !w.masked())?;
     if first.lex().is_pronoun() {
-        return Some((first.start, first.end));
+        return Some((first.start, first.end()));
     }
     let described =
         first.lex().is_determiner() && !lex::with_lower(first.s, |l| matches!(l, "that" | "this"));
@@ -61,7 +61,7 @@ pub fn np_forward(words: &[Word], i: usize) -> Option<(usize, usize)> {
             return Some(name);
         }
     }
-    Some((words[i].start, words[j - 1].end))
+    Some((words[i].start, words[j - 1].end()))
 }
 
 /// "said union leader Ray Quinn", "said police chief Ann Lee": lower-case role words
@@ -114,7 +114,7 @@ fn name_after(words: &[Word], j: usize) -> Option<(usize, usize)> {
         }
     }
     let ends = k == words.len() || words[k - 1].comma || words[k - 1].stop;
-    (k > j + 1 && ends).then(|| (words[j].start, words[k - 1].end))
+    (k > j + 1 && ends).then(|| (words[j].start, words[k - 1].end()))
 }
 
 /// The subject before the cue at `ci`: "Maduro declared", "The Venezuelan leader
@@ -255,7 +255,7 @@ fn clause_subject(words: &[Word], start: usize, end: usize) -> Option<(usize, us
     {
         e += 1;
     }
-    Some((words[k].start, words[e].end))
+    Some((words[k].start, words[e].end()))
 }
 
 /// The noun phrase ending at `words[end]`, not reaching before `floor`.
@@ -270,7 +270,7 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
         return None;
     }
     if head.lex().is_pronoun() {
-        return Some((head.start, head.end));
+        return Some((head.start, head.end()));
     }
     // "hoping to ease their workload today but are predicting", "a week ago when,
     // according to": no noun phrase ends in a conjunction or preposition.
@@ -281,7 +281,7 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
         return Some(capitalised_np(words, floor, end));
     }
     if let Some(start) = described_start(words, floor, end) {
-        return Some((start, head.end));
+        return Some((start, head.end()));
     }
     // "Richmond police", "U.S. officials", "Portland city officials".
     let mut k = end;
@@ -318,7 +318,7 @@ pub fn trailing_np(words: &[Word], floor: usize, end: usize) -> Option<(usize, u
     {
         k += 1;
     }
-    Some((words[k].start, head.end))
+    Some((words[k].start, head.end()))
 }
 
 /// A capitalised head and the name and title words before it: "Secretary of State Marco
@@ -354,7 +354,7 @@ fn capitalised_np(words: &[Word], floor: usize, end: usize) -> (usize, usize) {
     {
         k += 1;
     }
-    (words[k].start, head.end)
+    (words[k].start, head.end())
 }
 
 /// "New Mexico", "South African", "United States": a capitalised word that the lexicon
@@ -394,7 +394,7 @@ fn described_start(words: &[Word], floor: usize, end: usize) -> Option<usize> {
 fn plausible(words: &[Word], start: usize, end: usize) -> bool {
     let inside: Vec<&Word> = words
         .iter()
-        .filter(|w| w.start >= start && w.end <= end)
+        .filter(|w| w.start >= start && w.end() <= end)
         .collect();
     let Some(head) = inside.last() else {
         return false;

@@ -409,15 +409,15 @@ impl<'a> Context<'a> {
         let at = i + 2;
         let (start, end) = match np_forward(words, at) {
             // "according to court documents": what the documents say, not the court.
-            Some((start, end)) => match words.iter().position(|w| w.end == end) {
+            Some((start, end)) => match words.iter().position(|w| w.end() == end) {
                 Some(k) if !words[k].punctuated() && words.get(k + 1).is_some_and(record) => {
-                    (start, words[k + 1].end)
+                    (start, words[k + 1].end())
                 }
                 // "according to U.S. intelligence and administration officials": the
                 // officials, not the country that opens their description.
                 Some(k) => (
                     start,
-                    group_head_after(words, k).map_or(end, |h| words[h].end),
+                    group_head_after(words, k).map_or(end, |h| words[h].end()),
                 ),
                 None => (start, end),
             },
@@ -425,7 +425,7 @@ impl<'a> Context<'a> {
             None => words
                 .get(at)
                 .filter(|w| record(w))
-                .map(|w| (w.start, w.end))?,
+                .map(|w| (w.start, w.end()))?,
         };
         Some(self.make(start, end, Some("according to".into()), Via::Cue))
     }
@@ -695,7 +695,7 @@ impl<'a> Context<'a> {
                 && head.iter().all(|w| w.capitalised() && !w.masked())
                 && head[c].lex().is_org_head()
             {
-                return Some((first.start, head[c].end));
+                return Some((first.start, head[c].end()));
             }
         }
         let introduced = self.introduced_person(&words, to);
@@ -744,11 +744,11 @@ impl<'a> Context<'a> {
                     && m.name.split(' ').all(|w| !lex::word_flags(w).is_org_head())
             })
             .find(|m| {
-                let lead = words.iter().take_while(|w| w.end <= m.start).count();
+                let lead = words.iter().take_while(|w| w.end() <= m.start).count();
                 // The name's own first word follows the lead, and the name ends where
                 // the phrase does: not "Queensland Tourism Industry" of "Queensland
                 // Tourism Industry Council's Daniel Gschwind".
-                let last = words.iter().rposition(|w| w.end <= m.end);
+                let last = words.iter().rposition(|w| w.end() <= m.end);
                 // "Chairman of the Joint Chiefs General Richard Myers": a title's body
                 // after "of" or "for" is part of the lead.
                 let of_a_body = |w: &Word| {
@@ -1413,12 +1413,12 @@ fn record(w: &Word) -> bool {
 
 /// Where the run of capitalised name words that opens `words` ends.
 fn name_run_end(words: &[Word]) -> usize {
-    let mut end = words[0].end;
+    let mut end = words[0].end();
     for w in &words[1..] {
         if !(w.capitalised() && w.lex().may_be_name()) {
             break;
         }
-        end = w.end;
+        end = w.end();
     }
     end
 }
@@ -1451,6 +1451,19 @@ fn mask(text: &str, spans: &[Span], blanks: &[(usize, usize)]) -> String {
             let at = s.close.max(s.end) - 1;
             bytes[at] = c as u8;
         }
+    }
+    // Every range written above was filled whole with ASCII: where each starts and
+    // ends on a character boundary of `text`, valid UTF-8 stays valid, and the
+    // article need not be read again to know it.
+    let whole_chars = blanks
+        .iter()
+        .copied()
+        .chain(spans.iter().map(|s| (s.open, s.close.max(s.end))))
+        .all(|(s, e)| text.is_char_boundary(s) && text.is_char_boundary(e));
+    if whole_chars {
+        // SAFETY: `text` is UTF-8, and each range replaced by ASCII bytes held whole
+        // characters of it (checked just above): the bytes are UTF-8.
+        return unsafe { String::from_utf8_unchecked(bytes) };
     }
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
@@ -1572,7 +1585,7 @@ fn dash(post: &str, at: usize) -> Option<Attribution> {
     {
         return None;
     }
-    let (start, end) = (words[0].start, words[words.len() - 1].end);
+    let (start, end) = (words[0].start, words[words.len() - 1].end());
     Some(Attribution {
         text: rest[start - base..end - base].to_string(),
         start,
