@@ -131,6 +131,9 @@ pub fn np_backward(words: &[Word], ci: usize) -> Option<(usize, usize)> {
         return appositive_subject(words, j);
     }
     let mut np = trailing_np(words, 0, j)?;
+    if let Some(named) = unclosed_appositive_subject(words, np.0) {
+        return Some(named);
+    }
     let mut subject = plausible(words, np.0, np.1).then_some(np);
     // "a staff member at Hillcrest Christian College in Berwick told": twice at most
     // from a subject; "The biowarfare expert under scrutiny in the anthrax attacks
@@ -147,6 +150,40 @@ pub fn np_backward(words: &[Word], ci: usize) -> Option<(usize, usize)> {
         np = outer;
     }
     subject
+}
+
+/// "Nabil Abu Rudeina, an advisor to Mr Arafat said": the phrase before the cue, at
+/// byte `start`, is the object of a role in an appositive the writer left open (no
+/// comma before the cue); the subject is the name the appositive describes.
+fn unclosed_appositive_subject(words: &[Word], start: usize) -> Option<(usize, usize)> {
+    let first = words.iter().rposition(|w| w.start == start)?;
+    let p = first.checked_sub(1)?;
+    if words[p].punctuated()
+        || !lex::with_lower(words[p].s, |l| {
+            matches!(l, "to" | "for" | "of" | "at" | "with")
+        })
+    {
+        return None;
+    }
+    // "an advisor", "a senior adviser", "the chief spokesman": an article, a role, and
+    // at most two words more, after the comma that opens the appositive.
+    let comma = (p.saturating_sub(5)..p)
+        .rev()
+        .find(|&k| words[k].punctuated())?;
+    if !words[comma].comma || words[comma].stop {
+        return None;
+    }
+    let seg = &words[comma + 1..p];
+    let opens = seg
+        .first()
+        .is_some_and(|w| lex::with_lower(w.s, |l| matches!(l, "a" | "an" | "the")));
+    let role = seg.last().is_some_and(|w| w.lex().is_person_role());
+    if !(opens && role && seg.len() >= 2) {
+        return None;
+    }
+    appositive_subject(words, comma).filter(|&(s, e)| {
+        plausible(words, s, e) && words.iter().any(|w| w.start == s && w.capitalised())
+    })
 }
 
 /// "The U.S. Central Command in Florida said", "Officials in Washington said", "The
@@ -535,6 +572,16 @@ mod tests {
     #[test]
     fn reads_speakers_backwards() {
         assert_eq!(backward("Hugh Hill, a doctor, said:"), Some("Hugh Hill"));
+        assert_eq!(
+            backward("Nabil Abu Rudeina, an advisor to Mr Arafat said"),
+            Some("Nabil Abu Rudeina")
+        );
+        assert_eq!(
+            backward("Ali Khan, a spokesman for the ministry said"),
+            Some("Ali Khan")
+        );
+        // Closed by a comma before the cue, or no appositive: as before.
+        assert_eq!(backward("a visit to Mr Arafat said"), Some("Mr Arafat"));
         assert_eq!(backward("Maduro, 63, said"), Some("Maduro"));
         assert_eq!(
             backward("Secretary of State Marco Rubio told"),

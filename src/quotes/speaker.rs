@@ -12,7 +12,7 @@
 
 use super::lexicon as lex;
 use super::mentions::{self, descriptor, surname, Gender, Mention};
-use super::phrase::{np_backward, np_forward, strip_titles};
+use super::phrase::{np_backward, np_forward, strip_titles, trailing_np};
 use super::scan::Span;
 use super::sentence;
 use super::words::{split, split_into, Word};
@@ -360,6 +360,9 @@ impl<'a> Context<'a> {
     /// The speaker the cue `words[ci]` names: after it when the cue leads the clause
     /// ("said Maduro"), else before it ("Maduro said").
     fn named_at_cue(&self, words: &[Word], ci: usize, after: bool) -> Option<Attribution> {
+        if let Some((start, end)) = (!after).then(|| passive_agent(words, ci)).flatten() {
+            return Some(self.make(start, end, Some(words[ci].s.to_string()), Via::Cue));
+        }
         let np = if after && ci == 0 {
             np_forward(words, 1).or_else(|| np_backward(words, ci))
         } else {
@@ -1375,6 +1378,27 @@ fn group_head_after(words: &[Word], k: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "The address was hailed by envoy Terje Roed-Larsen as “…”": a verb of saying in the
+/// passive, its agent after "by", and the quote what the agent called the subject. Not
+/// "was quoted by army radio as saying": the radio only reports the subject's words.
+fn passive_agent(words: &[Word], ci: usize) -> Option<(usize, usize)> {
+    let cue = &words[ci];
+    let by = words.get(ci + 1)?;
+    let aux = words.get(ci.checked_sub(1)?)?;
+    let passive = lex::with_lower(aux.s, |l| {
+        matches!(l, "was" | "were" | "is" | "are" | "been" | "being" | "be")
+    });
+    if !passive || aux.punctuated() || cue.punctuated() || !by.is("by") || cue.is("quoted") {
+        return None;
+    }
+    // The agent, then "as" and the quote: nothing else after it in the clause.
+    let last = words.len().checked_sub(2).filter(|&k| k >= ci + 2)?;
+    if !words[last + 1].is("as") || words[ci + 2..=last].iter().any(Word::punctuated) {
+        return None;
+    }
+    trailing_np(words, ci + 2, last)
 }
 
 fn record(w: &Word) -> bool {
